@@ -1,0 +1,79 @@
+package dev.llmworkbench.domain.models;
+
+import dev.llmworkbench.domain.NotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The models the emulator answers for. Known OpenAI ids keep their published creation time and
+ * embedding size; any other configured id is inferred from its name.
+ */
+public final class ModelCatalog {
+    /** The BentoML emulator's models, then current ones. */
+    public static final List<String> DEFAULT_IDS = List.of(
+            "gpt-3.5-turbo", "gpt-3.5-turbo-0301", "gpt-3.5-turbo-0613", "gpt-3.5-turbo-16k",
+            "gpt-4", "gpt-4-0314", "gpt-4-0613", "gpt-4-32k", "text-davinci-003", "text-davinci-002",
+            "gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "gpt-5", "gpt-5-mini",
+            "text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002");
+
+    private static final Map<String, ModelInfo> KNOWN = new LinkedHashMap<>();
+
+    static {
+        known("gpt-3.5-turbo", 1677610602, "openai", ModelKind.CHAT, 0);
+        known("gpt-3.5-turbo-0301", 1677649963, "openai", ModelKind.CHAT, 0);
+        known("gpt-3.5-turbo-0613", 1686587434, "openai", ModelKind.CHAT, 0);
+        known("gpt-3.5-turbo-16k", 1683758102, "openai-internal", ModelKind.CHAT, 0);
+        known("gpt-4", 1687882411, "openai", ModelKind.CHAT, 0);
+        known("gpt-4-0314", 1687882410, "openai", ModelKind.CHAT, 0);
+        known("gpt-4-0613", 1686588896, "openai", ModelKind.CHAT, 0);
+        known("gpt-4-32k", 1687979321, "openai", ModelKind.CHAT, 0);
+        known("text-davinci-003", 1669599635, "openai-internal", ModelKind.COMPLETION, 0);
+        known("text-davinci-002", 1649880484, "openai", ModelKind.COMPLETION, 0);
+        known("gpt-4o", 1715367049, "system", ModelKind.CHAT, 0);
+        known("gpt-4o-mini", 1721172741, "system", ModelKind.CHAT, 0);
+        known("gpt-4.1", 1744316542, "system", ModelKind.CHAT, 0);
+        known("gpt-4.1-mini", 1744318173, "system", ModelKind.CHAT, 0);
+        known("gpt-4.1-nano", 1744321707, "system", ModelKind.CHAT, 0);
+        known("o3-mini", 1737146383, "system", ModelKind.CHAT, 0);
+        known("gpt-5", 1754425777, "system", ModelKind.CHAT, 0);
+        known("gpt-5-mini", 1754425928, "system", ModelKind.CHAT, 0);
+        known("text-embedding-3-small", 1705948997, "system", ModelKind.EMBEDDING, 1536);
+        known("text-embedding-3-large", 1705953180, "system", ModelKind.EMBEDDING, 3072);
+        known("text-embedding-ada-002", 1671217299, "openai-internal", ModelKind.EMBEDDING, 1536);
+    }
+
+    private final Map<String, ModelInfo> models = new LinkedHashMap<>();
+
+    public ModelCatalog(List<String> ids) {
+        for (String id : ids) {
+            models.put(id, KNOWN.getOrDefault(id, inferred(id)));
+        }
+    }
+
+    private static void known(String id, long created, String ownedBy, ModelKind kind, int dimensions) {
+        KNOWN.put(id, new ModelInfo(id, created, ownedBy, kind, dimensions));
+    }
+
+    /** An unknown id: embeddings if the name says so (1536 dimensions), legacy completion for davinci/babbage/instruct. */
+    static ModelInfo inferred(String id) {
+        if (id.contains("embedding")) {
+            return new ModelInfo(id, 0, "workbench", ModelKind.EMBEDDING, 1536);
+        }
+        boolean legacy = id.contains("davinci") || id.contains("babbage") || id.endsWith("-instruct");
+        return new ModelInfo(id, 0, "workbench", legacy ? ModelKind.COMPLETION : ModelKind.CHAT, 0);
+    }
+
+    public List<ModelInfo> all() {
+        return List.copyOf(models.values());
+    }
+
+    public Optional<ModelInfo> find(String id) {
+        return Optional.ofNullable(models.get(id));
+    }
+
+    public ModelInfo require(String id) {
+        return find(id).orElseThrow(() -> NotFoundException.model(id));
+    }
+}

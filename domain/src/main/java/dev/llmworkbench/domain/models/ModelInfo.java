@@ -1,0 +1,18 @@
+package dev.llmworkbench.domain.models;
+
+import java.util.Objects;
+
+/** A model the emulator serves; {@code dimensions} is the embedding size of embedding models, else 0. */
+public record ModelInfo(String id, long created, String ownedBy, ModelKind kind, int dimensions) {
+    public ModelInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ownedBy, "ownedBy");
+        Objects.requireNonNull(kind, "kind");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("model id is blank");
+        }
+        if ((kind == ModelKind.EMBEDDING) != (dimensions > 0)) {
+            throw new IllegalArgumentException("embedding models, and only they, have dimensions: " + id);
+        }
+    }
+}

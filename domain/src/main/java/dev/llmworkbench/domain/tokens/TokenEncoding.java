@@ -1,0 +1,94 @@
+package dev.llmworkbench.domain.tokens;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingRegistry;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
+
+/**
+ * The tiktoken encodings OpenAI's models use. Text is always encoded as ordinary text, so a
+ * prompt that contains {@code <|endoftext|>} is counted, not rejected.
+ */
+public enum TokenEncoding {
+    CL100K_BASE(EncodingType.CL100K_BASE),
+    O200K_BASE(EncodingType.O200K_BASE),
+    P50K_BASE(EncodingType.P50K_BASE);
+
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+
+    private final EncodingType type;
+
+    TokenEncoding(EncodingType type) {
+        this.type = type;
+    }
+
+    public String wireName() {
+        return type.getName();
+    }
+
+    private Encoding encoding() {
+        return REGISTRY.getEncoding(type);
+    }
+
+    public int count(String text) {
+        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+    }
+
+    public int[] encode(String text) {
+        return encoding().encodeOrdinary(text).toArray();
+    }
+
+    public String decode(int[] tokens) {
+        IntArrayList list = new IntArrayList(tokens.length);
+        for (int token : tokens) {
+            list.add(token);
+        }
+        return encoding().decode(list);
+    }
+
+    /**
+     * Splits text into its tokens' strings. A token that ends inside a multi-byte character is
+     * joined with the next, so every piece is whole UTF-8; the pieces join back to {@code text}.
+     */
+    public java.util.List<String> pieces(String text) {
+        int[] tokens = encode(text);
+        java.util.List<String> pieces = new java.util.ArrayList<>(tokens.length);
+        java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+        IntArrayList one = new IntArrayList(1);
+        for (int token : tokens) {
+            one.clear();
+            one.add(token);
+            pending.writeBytes(encoding().decodeBytes(one));
+            byte[] bytes = pending.toByteArray();
+            if (isCompleteUtf8(bytes)) {
+                pieces.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                pending.reset();
+            }
+        }
+        return pieces;
+    }
+
+    private static boolean isCompleteUtf8(byte[] bytes) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Encodings by model name, as tiktoken's {@code encoding_for_model} maps them. */
+    public static TokenEncoding forModel(String model) {
+        String id = model.startsWith("ft:") ? model.substring(3) : model;
+        if (id.startsWith("text-davinci-") || id.startsWith("code-davinci-")) {
+            return P50K_BASE;
+        }
+        if (id.startsWith("gpt-4o") || id.startsWith("gpt-4.1") || id.startsWith("gpt-4.5") || id.startsWith("gpt-5")
+                || id.startsWith("o1") || id.startsWith("o3") || id.startsWith("o4") || id.startsWith("chatgpt-4o")
+                || id.startsWith("gpt-oss")) {
+            return O200K_BASE;
+        }
+        return CL100K_BASE;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.llmworkbench.domain.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmworkbench.domain.NotFoundException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+    @Test
+    void servesTheBentoMlEmulatorModelsByDefault() {
+        ModelCatalog catalog = new ModelCatalog(ModelCatalog.DEFAULT_IDS);
+        for (String id : List.of("gpt-3.5-turbo", "gpt-3.5-turbo-0301", "gpt-3.5-turbo-0613", "gpt-3.5-turbo-16k", "gpt-4",
+                "gpt-4-0314", "gpt-4-0613", "gpt-4-32k", "text-davinci-003", "text-davinci-002", "gpt-4o", "gpt-4o-mini", "gpt-4.1")) {
+            assertTrue(catalog.find(id).isPresent(), id);
+        }
+        assertEquals(3072, catalog.require("text-embedding-3-large").dimensions());
+    }
+
+    @Test
+    void infersTheKindOfConfiguredIdsItDoesNotKnow() {
+        ModelCatalog catalog = new ModelCatalog(List.of("my-llama", "my-embedding-model", "babbage-002"));
+        assertEquals(ModelKind.CHAT, catalog.require("my-llama").kind());
+        assertEquals(ModelKind.EMBEDDING, catalog.require("my-embedding-model").kind());
+        assertEquals(ModelKind.COMPLETION, catalog.require("babbage-002").kind());
+    }
+
+    @Test
+    void anUnknownModelIsNotFoundWithOpenAisCode() {
+        NotFoundException e = assertThrows(NotFoundException.class, () -> new ModelCatalog(List.of()).require("gpt-9"));
+        assertEquals("model_not_found", e.code());
+    }
+}
