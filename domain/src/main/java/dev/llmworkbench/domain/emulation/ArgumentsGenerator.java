@@ -1,5 +1,6 @@
 package dev.llmworkbench.domain.emulation;
 
+import dev.llmworkbench.domain.JsonText;
 import dev.llmworkbench.domain.chat.Schema;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,7 +27,7 @@ public final class ArgumentsGenerator {
                     String separator = "";
                     for (Map.Entry<String, Schema> property : object.properties().entrySet()) {
                         json.append(separator);
-                        quote(property.getKey(), json);
+                        JsonText.quote(property.getKey(), json);
                         json.append(':');
                         write(property.getValue(), random, json, depth + 1);
                         separator = ",";
@@ -41,7 +42,7 @@ public final class ArgumentsGenerator {
                 }
                 json.append(']');
             }
-            case Schema.StringSchema string -> quote(string.enumValues().isEmpty()
+            case Schema.StringSchema string -> JsonText.quote(string.enumValues().isEmpty()
                     ? STRINGS[random.nextInt(STRINGS.length)]
                     : string.enumValues().get(random.nextInt(string.enumValues().size())), json);
             case Schema.NumberSchema number -> json.append(number.integer()
@@ -50,28 +51,5 @@ public final class ArgumentsGenerator {
             case Schema.BooleanSchema bool -> json.append(random.nextBoolean());
             case Schema.AnySchema any -> json.append("null");
         }
-    }
-
-    /** JSON string escaping per RFC 8259: quotes, backslash and control characters. */
-    public static void quote(String text, StringBuilder json) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }

@@ -1,0 +1,52 @@
+package dev.llmworkbench.rest;
+
+import dev.llmworkbench.domain.InvalidRequestException;
+import dev.llmworkbench.domain.NotFoundException;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure leaves as OpenAI's error shape. Caller mistakes are 4xx and not logged; anything
+ * else is a 500 whose cause is logged once here and never shown to the caller.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return ErrorBody.response(translate(failure));
+    }
+
+    static ApiException translate(Throwable failure) {
+        return switch (failure) {
+            case ApiException api -> api;
+            case InvalidRequestException invalid -> ApiException.invalid(invalid.param(), invalid.getMessage());
+            case NotFoundException missing -> new ApiException(404, "invalid_request_error", missing.getMessage(), missing.param(), missing.code());
+            case JsonException json -> ApiException.invalid(null, "We could not parse the JSON body of your request. "
+                    + "(HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+            case WebApplicationException web -> fromStatus(web.getResponse().getStatus());
+            default -> {
+                LOG.log(Level.SEVERE, "event=unhandled_failure type=" + failure.getClass().getName(), failure);
+                yield new ApiException(500, "server_error", "The server had an error while processing your request.", null, null);
+            }
+        };
+    }
+
+    private static ApiException fromStatus(int status) {
+        return switch (status) {
+            case 404 -> new ApiException(404, "invalid_request_error", "Invalid URL: no such endpoint.", null, "unknown_url");
+            case 405 -> new ApiException(405, "invalid_request_error", "Method not allowed for this URL.", null, "method_not_allowed");
+            case 406 -> new ApiException(406, "invalid_request_error", "The Accept header asks for a type this endpoint cannot produce.", "Accept", null);
+            case 415 -> new ApiException(415, "invalid_request_error", "Content-Type must be application/json.", "Content-Type", "unsupported_media_type");
+            default -> status >= 500
+                    ? new ApiException(status, "server_error", "The server had an error while processing your request.", null, null)
+                    : new ApiException(status, "invalid_request_error", "The request could not be processed.", null, null);
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.domain.chat.ChatRequest;
+import dev.llmworkbench.domain.chat.ContentPart;
+import dev.llmworkbench.domain.chat.ImageDetail;
+import dev.llmworkbench.domain.chat.ImagePart;
+import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.Role;
+import dev.llmworkbench.domain.chat.TextPart;
+import dev.llmworkbench.domain.chat.ToolCall;
+import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.rest.JsonFields;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Reads a {@code POST /v1/chat/completions} body into the domain's request, naming any bad field. */
+final class ChatRequestReader {
+    /** Every argument of OpenAI's CreateChatCompletionRequest; anything else is rejected as OpenAI does. */
+    static final Set<String> KNOWN = Set.of("messages", "model", "audio", "frequency_penalty", "function_call",
+            "functions", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities", "n",
+            "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key", "prompt_cache_retention",
+            "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
+            "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity",
+            "web_search_options");
+
+    private ChatRequestReader() {
+    }
+
+    record Parsed(ChatRequest request, boolean includeUsage) {
+    }
+
+    static Parsed read(JsonFields body) {
+        body.only(KNOWN);
+        String model = body.requireString("model");
+        SamplingFields.check(body);
+        if (body.optBoolean("logprobs").orElse(false)) {
+            throw ApiException.invalid("logprobs", "logprobs are not supported by the emulator.");
+        }
+        OptionalInt maxTokens = body.optInt("max_completion_tokens");
+        if (maxTokens.isEmpty()) {
+            maxTokens = body.optInt("max_tokens");
+        }
+        boolean includeUsage = body.optObject("stream_options")
+                .map(options -> options.only(Set.of("include_usage", "include_obfuscation")).optBoolean("include_usage").orElse(false))
+                .orElse(false);
+        ChatRequest request = new ChatRequest(model, messages(body), body.optInt("n").orElse(1), maxTokens,
+                SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body));
+        return new Parsed(request, includeUsage);
+    }
+
+    private static List<Message> messages(JsonFields body) {
+        JsonArray array = body.requireArray("messages");
+        List<Message> messages = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            messages.add(message(JsonFields.element(array, i, "messages")));
+        }
+        return messages;
+    }
+
+    private static Message message(JsonFields fields) {
+        String roleName = fields.requireString("role");
+        Role role = Role.fromWire(roleName).orElseThrow(() -> ApiException.invalid(fields.path("role"),
+                "Invalid value: '" + roleName + "'. Supported values are: 'system', 'assistant', 'user', 'tool', 'function' and 'developer'."));
+        fields.only(switch (role) {
+            case SYSTEM, DEVELOPER, USER -> Set.of("role", "content", "name");
+            case ASSISTANT -> Set.of("role", "content", "name", "tool_calls", "function_call", "refusal", "audio");
+            case TOOL -> Set.of("role", "content", "tool_call_id");
+            case FUNCTION -> Set.of("role", "content", "name");
+        });
+        if (role == Role.TOOL) {
+            fields.requireString("tool_call_id");
+        }
+        if (role == Role.FUNCTION) {
+            fields.requireString("name");
+        }
+        List<ToolCall> toolCalls = ToolReader.calls(fields);
+        boolean contentOptional = role == Role.ASSISTANT || role == Role.FUNCTION;
+        if (!fields.has("content") && !contentOptional) {
+            throw ApiException.invalid(fields.path("content"), "Missing required parameter: '" + fields.path("content") + "'.");
+        }
+        return new Message(role, content(fields, role), fields.optString("name"), toolCalls);
+    }
+
+    private static List<ContentPart> content(JsonFields fields, Role role) {
+        JsonValue content = fields.get("content");
+        if (content == null) {
+            return List.of();
+        }
+        if (content instanceof JsonString text) {
+            return List.of(new TextPart(text.getString()));
+        }
+        if (!(content instanceof JsonArray parts)) {
+            throw JsonFields.wrongType(fields.path("content"), "a string or an array of content parts", content);
+        }
+        List<ContentPart> result = new ArrayList<>(parts.size());
+        for (int j = 0; j < parts.size(); j++) {
+            result.add(part(JsonFields.element(parts, j, fields.path("content")), role));
+        }
+        return result;
+    }
+
+    private static ContentPart part(JsonFields part, Role role) {
+        String type = part.requireString("type");
+        return switch (type) {
+            case "text" -> new TextPart(part.only(Set.of("type", "text")).requireString("text"));
+            case "refusal" -> {
+                if (role != Role.ASSISTANT) {
+                    throw ApiException.invalid(part.path("type"), "Refusal parts are only allowed in assistant messages.");
+                }
+                yield new TextPart(part.only(Set.of("type", "refusal")).requireString("refusal"));
+            }
+            case "image_url" -> {
+                if (role != Role.USER) {
+                    throw ApiException.invalid(part.path("type"), "Image URLs are only allowed for messages with role 'user', but this message with role '" + role.wire() + "' contains an image URL.");
+                }
+                JsonFields image = part.only(Set.of("type", "image_url")).requireObject("image_url").only(Set.of("url", "detail"));
+                String url = image.requireString("url");
+                if (!(url.startsWith("data:") || url.startsWith("http://") || url.startsWith("https://"))) {
+                    throw ApiException.invalid(image.path("url"), "Invalid image URL: expected a data: URL or an http(s) URL.");
+                }
+                Optional<String> detail = image.optString("detail");
+                ImageDetail level = detail.map(d -> ImageDetail.fromWire(d).orElseThrow(() -> ApiException.invalid(image.path("detail"),
+                        "Invalid value: '" + d + "'. Supported values are: 'low', 'high' and 'auto'."))).orElse(ImageDetail.AUTO);
+                yield new ImagePart(url, level);
+            }
+            case "input_audio", "file" -> throw ApiException.invalid(part.path("type"),
+                    "Content parts of type '" + type + "' are not supported by the emulator; use 'text' or 'image_url'.");
+            default -> throw ApiException.invalid(part.path("type"), "Invalid value: '" + type
+                    + "'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal' and 'file'.");
+        };
+    }
+
+    static List<String> strings(JsonArray array, String path) {
+        List<String> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonString s)) {
+                throw JsonFields.wrongType(path + "[" + i + "]", "a string", array.get(i));
+            }
+            values.add(s.getString());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.application.emulation.CompletionCommand;
+import dev.llmworkbench.application.emulation.EmulateTextCompletion;
+import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.domain.completion.CompletionRequest;
+import dev.llmworkbench.domain.embedding.EmbeddingInput;
+import dev.llmworkbench.domain.emulation.FailurePlan;
+import dev.llmworkbench.domain.tokens.TokenEncoding;
+import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.rest.ErrorBody;
+import dev.llmworkbench.rest.JsonFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code POST /v1/completions}, the legacy text completions API, with the same timing headers as chat. */
+@Path("/v1/completions")
+@ApplicationScoped
+public class CompletionsResource {
+    static final Set<String> KNOWN = Set.of("model", "prompt", "best_of", "echo", "frequency_penalty", "logit_bias",
+            "logprobs", "max_tokens", "n", "presence_penalty", "seed", "stop", "stream", "stream_options", "suffix",
+            "temperature", "top_p", "user");
+
+    @Inject
+    EmulateTextCompletion emulate;
+
+    @Inject
+    Emitter emitter;
+
+    private record Started(Emulation emulation, CompletionJson format) {
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public void complete(@Context HttpServletRequest http, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+        Started started = start(http, headers);
+        emitter.respond(response, started.emulation(), started.format()::completion);
+    }
+
+    @POST
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context HttpServletRequest http, @Context HttpHeaders headers, @Context SseEventSink sink, @Context Sse sse) {
+        Started started = start(http, headers);
+        if (started.emulation().failure() instanceof FailurePlan.Reject(int status)) {
+            started.emulation().finish();
+            throw ErrorBody.forStatus(status);
+        }
+        emitter.stream(sink, sse, started.emulation(), started.format());
+    }
+
+    private static String decode(TokenEncoding encoding, int[] tokens) {
+        try {
+            return encoding.decode(tokens);
+        } catch (RuntimeException e) {
+            throw ApiException.invalid("prompt", "The prompt holds a token id outside the model's vocabulary.");
+        }
+    }
+
+    private Started start(HttpServletRequest http, HttpHeaders headers) {
+        JsonFields body = RequestContext.body(http).only(KNOWN);
+        String model = body.requireString("model");
+        SamplingFields.check(body);
+        if (body.optInt("logprobs").isPresent()) {
+            throw ApiException.invalid("logprobs", "logprobs are not supported by the emulator.");
+        }
+        body.optString("suffix");
+        body.optInt("best_of");
+        boolean echo = body.optBoolean("echo").orElse(false);
+        boolean includeUsage = body.optObject("stream_options").flatMap(o -> o.optBoolean("include_usage")).orElse(false);
+        List<EmbeddingInput> prompts = PromptReader.read(body, "prompt");
+        CompletionRequest request = new CompletionRequest(model, prompts, body.optInt("n").orElse(1), body.optInt("max_tokens"),
+                SamplingFields.stop(body), body.optLong("seed"), echo);
+        Emulation emulation = emulate.emulate(new CompletionCommand(request, TimingHeaders.read(headers), RequestContext.arrival(http)));
+        List<String> echoes = new ArrayList<>();
+        TokenEncoding encoding = TokenEncoding.forModel(model);
+        for (EmbeddingInput prompt : prompts) {
+            String text = !echo ? "" : switch (prompt) {
+                case EmbeddingInput.Text t -> t.text();
+                case EmbeddingInput.Tokens t -> decode(encoding, t.tokens());
+            };
+            for (int i = 0; i < request.n(); i++) {
+                echoes.add(text);
+            }
+        }
+        return new Started(emulation, new CompletionJson(emulation, includeUsage, echoes));
+    }
+}

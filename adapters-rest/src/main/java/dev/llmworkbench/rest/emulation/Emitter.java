@@ -1,0 +1,87 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.domain.emulation.FailurePlan;
+import dev.llmworkbench.rest.ErrorBody;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Delivers emulated responses on time without holding a thread while they wait. One platform
+ * timer thread keeps every due instant; when one comes, the write runs on a fresh virtual thread,
+ * so a slow client blocks only its own write and never the timer.
+ */
+@ApplicationScoped
+public class Emitter {
+    private final ScheduledThreadPoolExecutor timer = timer();
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+
+    @Inject
+    EmulatorMetrics metrics;
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("emulator-timer").daemon(true).factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /** Runs {@code task} on a virtual thread at {@code nanoTime} (at once if that has passed). */
+    void at(long nanoTime, Runnable task) {
+        long delay = nanoTime - System.nanoTime();
+        if (delay <= 0) {
+            writers.execute(task);
+        } else {
+            timer.schedule(() -> writers.execute(task), delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A non-streamed response, sent when its last token would have been. */
+    void respond(AsyncResponse response, Emulation emulation, Supplier<String> body) {
+        if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
+            emulation.finish();
+            response.resume(ErrorBody.response(ErrorBody.forStatus(status)));
+            return;
+        }
+        long due = emulation.completeNanoTime();
+        Runnable send = () -> {
+            try {
+                response.resume(Response.ok(body.get(), MediaType.APPLICATION_JSON_TYPE).build());
+                emulation.completed();
+            } finally {
+                emulation.finish();
+            }
+        };
+        if (due - System.nanoTime() <= 0) {
+            send.run();
+        } else {
+            response.setTimeout(Math.max(60_000, (due - System.nanoTime()) / 1_000_000 + 60_000), TimeUnit.MILLISECONDS);
+            at(due, send);
+        }
+    }
+
+    /** A streamed response: each step's events at its due instant, then the ending and {@code [DONE]}. */
+    void stream(SseEventSink sink, Sse sse, Emulation emulation, StreamFormat format) {
+        new SseStream(this, sink, sse, emulation, format, metrics).start();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+        writers.shutdownNow();
+    }
+
+}

@@ -1,0 +1,89 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.domain.emulation.FailurePlan;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+
+/**
+ * One stream's progress. Each step runs on its own virtual thread at its due instant, sends its
+ * events, and only then schedules the next, so a stream's events never reorder or overlap.
+ */
+final class SseStream implements Runnable {
+    private final Emitter emitter;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final Emulation emulation;
+    private final StreamFormat format;
+    private final EmulatorMetrics metrics;
+    private final int steps;
+    private final int cutAfter;
+    private int step;
+    private boolean ended;
+
+    SseStream(Emitter emitter, SseEventSink sink, Sse sse, Emulation emulation, StreamFormat format, EmulatorMetrics metrics) {
+        this.emitter = emitter;
+        this.sink = sink;
+        this.sse = sse;
+        this.emulation = emulation;
+        this.format = format;
+        this.metrics = metrics;
+        // A response with no tokens still sends its preamble and ending at TTFT.
+        this.steps = Math.max(1, emulation.steps());
+        this.cutAfter = emulation.failure() instanceof FailurePlan.CutAfter(int tokens) ? tokens : -1;
+    }
+
+    void start() {
+        metrics.streamOpened();
+        emitter.at(emulation.dueNanoTime(0), this);
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (sink.isClosed()) {
+                end(false);
+                return;
+            }
+            if (step == cutAfter) {
+                end(true);
+                return;
+            }
+            long now = System.nanoTime();
+            send(format.step(step));
+            emulation.stepSent(format.tokens(step), now);
+            step++;
+            if (step < steps) {
+                emitter.at(emulation.dueNanoTime(step), this);
+                return;
+            }
+            send(format.ending());
+            sink.send(sse.newEvent("[DONE]"));
+            end(true);
+        } catch (RuntimeException clientGone) {
+            end(false);
+        }
+    }
+
+    private void send(List<String> events) {
+        for (String data : events) {
+            OutboundSseEvent event = sse.newEvent(data);
+            sink.send(event);
+        }
+    }
+
+    private void end(boolean close) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        emulation.finish();
+        metrics.streamClosed();
+        if (close && !sink.isClosed()) {
+            sink.close();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.llmworkbench.rest.emulation;
+
+import static dev.llmworkbench.application.emulation.TimingOverrides.*;
+
+import dev.llmworkbench.application.emulation.TimingOverrides;
+import dev.llmworkbench.rest.ApiException;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** Reads the emulator's X-* request headers; a malformed or negative value is a 400 naming the header. */
+final class TimingHeaders {
+    private TimingHeaders() {
+    }
+
+    static TimingOverrides read(HttpHeaders headers) {
+        OptionalLong output = integer(headers, OUTPUT_LENGTH);
+        OptionalLong status = integer(headers, FAIL_STATUS);
+        OptionalLong cutAfter = integer(headers, CUT_AFTER);
+        return new TimingOverrides(integer(headers, TTFT), integer(headers, ITL), toInt(output, OUTPUT_LENGTH),
+                integer(headers, PREFILL), decimal(headers, LOAD_FACTOR), decimal(headers, FAIL_RATE),
+                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER));
+    }
+
+    private static OptionalLong integer(HttpHeaders headers, String name) {
+        String raw = headers.getHeaderString(name);
+        if (raw == null) {
+            return OptionalLong.empty();
+        }
+        String value = raw.strip();
+        if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative integer, got '" + shorten(raw) + "'.");
+        }
+        return OptionalLong.of(Long.parseLong(value));
+    }
+
+    private static OptionalInt toInt(OptionalLong value, String name) {
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (value.getAsLong() > Integer.MAX_VALUE) {
+            throw ApiException.invalid(name, "Invalid " + name + " header: " + value.getAsLong() + " is too large.");
+        }
+        return OptionalInt.of((int) value.getAsLong());
+    }
+
+    private static OptionalDouble decimal(HttpHeaders headers, String name) {
+        String raw = headers.getHeaderString(name);
+        if (raw == null) {
+            return OptionalDouble.empty();
+        }
+        String value = raw.strip();
+        if (!value.matches("\\d{1,9}(\\.\\d{1,9})?")) {
+            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative decimal number, got '" + shorten(raw) + "'.");
+        }
+        return OptionalDouble.of(Double.parseDouble(value));
+    }
+
+    // Echo only a bounded, printable prefix of a bad value: it may be long or hold a secret pasted by mistake.
+    private static String shorten(String raw) {
+        String printable = raw.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 20 ? printable.substring(0, 20) + "..." : printable;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.domain.chat.Schema;
+import dev.llmworkbench.domain.chat.ToolCall;
+import dev.llmworkbench.domain.chat.ToolChoice;
+import dev.llmworkbench.domain.chat.ToolDefinition;
+import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.rest.JsonFields;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}, and JSON Schema into {@link Schema}. */
+final class ToolReader {
+    private ToolReader() {
+    }
+
+    static List<ToolDefinition> tools(JsonFields body) {
+        JsonArray array = body.optArray("tools").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        List<ToolDefinition> tools = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields tool = JsonFields.element(array, i, body.path("tools"));
+            String type = tool.requireString("type");
+            if (!"function".equals(type)) {
+                throw ApiException.invalid(tool.path("type"), "Tools of type '" + type + "' are not supported by the emulator; use 'function'.");
+            }
+            JsonFields function = tool.only(Set.of("type", "function")).requireObject("function")
+                    .only(Set.of("name", "description", "parameters", "strict"));
+            function.optBoolean("strict");
+            JsonFields parameters = function.optObject("parameters").orElse(null);
+            Schema.ObjectSchema schema = parameters == null
+                    ? new Schema.ObjectSchema("", Map.of(), List.of())
+                    : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
+            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), schema));
+        }
+        return tools;
+    }
+
+    static ToolChoice choice(JsonFields body) {
+        JsonValue value = body.get("tool_choice");
+        if (value == null) {
+            return new ToolChoice.Auto();
+        }
+        if (value instanceof JsonString mode) {
+            return switch (mode.getString()) {
+                case "none" -> new ToolChoice.None();
+                case "auto" -> new ToolChoice.Auto();
+                case "required" -> new ToolChoice.Required();
+                default -> throw ApiException.invalid(body.path("tool_choice"), "Invalid value: '" + mode.getString()
+                        + "'. Supported values are: 'none', 'auto' and 'required'.");
+            };
+        }
+        JsonFields choice = body.requireObject("tool_choice");
+        String type = choice.requireString("type");
+        return switch (type) {
+            case "function" -> new ToolChoice.Function(choice.requireObject("function").requireString("name"));
+            case "allowed_tools" -> "required".equals(choice.requireObject("allowed_tools").requireString("mode"))
+                    ? new ToolChoice.Required() : new ToolChoice.Auto();
+            default -> throw ApiException.invalid(choice.path("type"), "Invalid value: '" + type
+                    + "'. Supported values are: 'function' and 'allowed_tools'.");
+        };
+    }
+
+    static List<ToolCall> calls(JsonFields message) {
+        JsonArray array = message.optArray("tool_calls").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        List<ToolCall> calls = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields call = JsonFields.element(array, i, message.path("tool_calls"));
+            JsonFields function = call.requireObject("function");
+            calls.add(new ToolCall(call.requireString("id"), function.requireString("name"), function.requireString("arguments")));
+        }
+        return calls;
+    }
+
+    private static Schema.ObjectSchema asObject(Schema schema, String path) {
+        if (schema instanceof Schema.ObjectSchema object) {
+            return object;
+        }
+        throw ApiException.invalid(path, "Invalid schema for function parameters: the schema must be of type 'object'.");
+    }
+
+    /** JSON Schema to {@link Schema}; a type list such as ["string","null"] takes its first non-null type. */
+    private static Schema schema(JsonObject json, String path) {
+        String description = json.get("description") instanceof JsonString d ? d.getString() : "";
+        String type = typeOf(json.get("type"));
+        if (type.isEmpty() && json.containsKey("properties")) {
+            type = "object";
+        }
+        if (type.isEmpty() && json.get("enum") instanceof JsonArray) {
+            type = "string";
+        }
+        return switch (type) {
+            case "object" -> {
+                Map<String, Schema> properties = new LinkedHashMap<>();
+                if (json.get("properties") instanceof JsonObject props) {
+                    for (Map.Entry<String, JsonValue> entry : props.entrySet()) {
+                        if (!(entry.getValue() instanceof JsonObject property)) {
+                            throw ApiException.invalid(path + ".properties." + entry.getKey(), "Invalid schema: a property must be an object.");
+                        }
+                        properties.put(entry.getKey(), schema(property, path + ".properties." + entry.getKey()));
+                    }
+                }
+                List<String> required = json.get("required") instanceof JsonArray r
+                        ? ChatRequestReader.strings(r, path + ".required") : List.of();
+                yield new Schema.ObjectSchema(description, properties, required);
+            }
+            case "array" -> new Schema.ArraySchema(description, json.get("items") instanceof JsonObject items
+                    ? schema(items, path + ".items") : new Schema.AnySchema(""));
+            case "string" -> new Schema.StringSchema(description, json.get("enum") instanceof JsonArray e
+                    ? ChatRequestReader.strings(e, path + ".enum") : List.of());
+            case "integer" -> new Schema.NumberSchema(description, true);
+            case "number" -> new Schema.NumberSchema(description, false);
+            case "boolean" -> new Schema.BooleanSchema(description);
+            default -> new Schema.AnySchema(description);
+        };
+    }
+
+    private static String typeOf(JsonValue type) {
+        if (type instanceof JsonString s) {
+            return s.getString();
+        }
+        if (type instanceof JsonArray types) {
+            for (JsonValue t : types) {
+                if (t instanceof JsonString s && !"null".equals(s.getString())) {
+                    return s.getString();
+                }
+            }
+        }
+        return "";
+    }
+}

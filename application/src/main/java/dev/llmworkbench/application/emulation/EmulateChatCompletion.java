@@ -1,0 +1,31 @@
+package dev.llmworkbench.application.emulation;
+
+import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.chat.ChatRequest;
+import dev.llmworkbench.domain.emulation.ChatEmulator;
+import dev.llmworkbench.domain.models.ModelInfo;
+import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.tokens.PromptTokens;
+
+/** Answers a chat completion as the emulated model would: exact tokens on the requested schedule. */
+public final class EmulateChatCompletion {
+    private final Emulator emulator;
+
+    public EmulateChatCompletion(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public Emulation emulate(ChatCommand command) {
+        ChatRequest request = command.request();
+        ModelInfo model = emulator.models().require(request.model());
+        if (model.kind() == ModelKind.EMBEDDING) {
+            throw new NotFoundException("model", null, "This is not a chat model and thus not supported in the "
+                    + "v1/chat/completions endpoint. Did you mean to use v1/embeddings?");
+        }
+        EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
+        int promptTokens = new PromptTokens(request.model()).count(request.messages(), request.tools());
+        long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
+        var choices = ChatEmulator.answer(request, resolved.timing().outputTokens(), seed);
+        return emulator.start("chatcmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "chat.completions");
+    }
+}

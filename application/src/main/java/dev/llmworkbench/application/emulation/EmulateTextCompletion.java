@@ -1,0 +1,43 @@
+package dev.llmworkbench.application.emulation;
+
+import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.completion.CompletionRequest;
+import dev.llmworkbench.domain.embedding.EmbeddingInput;
+import dev.llmworkbench.domain.embedding.EmbeddingVectors;
+import dev.llmworkbench.domain.emulation.ChatEmulator;
+import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.tokens.TokenEncoding;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Answers a legacy text completion: {@code n} choices per prompt, indexed prompt-major as OpenAI does. */
+public final class EmulateTextCompletion {
+    private final Emulator emulator;
+
+    public EmulateTextCompletion(Emulator emulator) {
+        this.emulator = emulator;
+    }
+
+    public Emulation emulate(CompletionCommand command) {
+        CompletionRequest request = command.request();
+        if (emulator.models().require(request.model()).kind() == ModelKind.EMBEDDING) {
+            throw new NotFoundException("model", null, "This is an embeddings model and thus not supported in the "
+                    + "v1/completions endpoint. Did you mean to use v1/embeddings?");
+        }
+        EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
+        TokenEncoding encoding = TokenEncoding.forModel(request.model());
+        long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
+        int promptTokens = 0;
+        List<GeneratedChoice> choices = new ArrayList<>();
+        for (EmbeddingInput prompt : request.prompts()) {
+            promptTokens += EmbeddingVectors.tokens(encoding, prompt);
+            for (int i = 0; i < request.n(); i++) {
+                int index = choices.size();
+                choices.add(ChatEmulator.text(index, encoding, resolved.timing().outputTokens(), request.stop(),
+                        request.maxTokens(), seed + 0x9E3779B97F4A7C15L * index));
+            }
+        }
+        return emulator.start("cmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "completions");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.llmworkbench.application.emulation;
+
+import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.domain.chat.Usage;
+import dev.llmworkbench.domain.emulation.EmissionSchedule;
+import dev.llmworkbench.domain.emulation.FailurePlan;
+import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.models.ModelCatalog;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/** What the emulator's use cases share: models, settings, the in-flight count, metrics, time and chance. */
+public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight inFlight, EmulatorMetrics metrics,
+                       Clock clock, Supplier<RandomGenerator> random) {
+    private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    public Emulator {
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(inFlight, "inFlight");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(random, "random");
+    }
+
+    /** An id like OpenAI's: a prefix and 29 random letters and digits. */
+    String newId(String prefix) {
+        RandomGenerator generator = random.get();
+        StringBuilder id = new StringBuilder(prefix);
+        for (int i = 0; i < 29; i++) {
+            id.append(ID_ALPHABET.charAt(generator.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    /** Joins the in-flight requests: from here on the caller owns {@link Emulation#finish()}. */
+    Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, int promptTokens,
+                    EmulatorSettings.Resolved resolved, long arrivalNanos, String endpoint) {
+        int concurrent = inFlight.enter();
+        EmissionSchedule schedule = resolved.profile().schedule(resolved.timing(), promptTokens, concurrent);
+        FailurePlan failure = resolved.failures().draw(random.get());
+        int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum();
+        if (failure instanceof FailurePlan.Reject(int status)) {
+            metrics.requestFailed(endpoint, status);
+        } else {
+            metrics.requestAccepted(endpoint);
+        }
+        return new Emulation(newId(idPrefix), clock.instant().getEpochSecond(), model, choices,
+                new Usage(promptTokens, completionTokens), schedule, failure, arrivalNanos, metrics, inFlight);
+    }
+}

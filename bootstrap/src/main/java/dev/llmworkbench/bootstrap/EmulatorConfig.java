@@ -1,0 +1,84 @@
+package dev.llmworkbench.bootstrap;
+
+import dev.llmworkbench.application.emulation.EmulatorSettings;
+import dev.llmworkbench.domain.emulation.FailureInjection;
+import dev.llmworkbench.domain.emulation.LatencyProfile;
+import dev.llmworkbench.domain.emulation.TokenTiming;
+import dev.llmworkbench.domain.models.ModelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The emulator's MicroProfile Config keys; defaults here are the ones the README documents. */
+@ApplicationScoped
+public class EmulatorConfig {
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.ttft-ms", defaultValue = "100")
+    long ttftMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.itl-ms", defaultValue = "50")
+    long itlMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.output-length", defaultValue = "20")
+    int outputLength;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.max-ttft-ms", defaultValue = "600000")
+    long maxTtftMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.max-itl-ms", defaultValue = "60000")
+    long maxItlMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.max-output-length", defaultValue = "32768")
+    int maxOutputLength;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.prefill-us-per-token", defaultValue = "0")
+    long prefillMicrosPerToken;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.load-factor", defaultValue = "1.0")
+    double loadFactor;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.load-concurrency", defaultValue = "100")
+    int loadConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.fail-rate", defaultValue = "0")
+    double failRate;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.fail-status", defaultValue = "500")
+    int failStatus;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.cut-rate", defaultValue = "0")
+    double cutRate;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.cut-after-tokens", defaultValue = "0")
+    int cutAfterTokens;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.models")
+    java.util.Optional<List<String>> models;
+
+    EmulatorSettings settings() {
+        return new EmulatorSettings(
+                new TokenTiming(Duration.ofMillis(ttftMs), Duration.ofMillis(itlMs), outputLength),
+                new LatencyProfile(Duration.ofNanos(prefillMicrosPerToken * 1000), loadFactor, loadConcurrency),
+                new FailureInjection(failRate, failStatus, cutRate, cutAfterTokens),
+                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength);
+    }
+
+    ModelCatalog catalog() {
+        return new ModelCatalog(models.filter(ids -> !ids.isEmpty()).orElse(ModelCatalog.DEFAULT_IDS));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.llmworkbench.domain;
+
+/** JSON string escaping per RFC 8259, for JSON the core writes itself (tool-call arguments). */
+public final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    public static StringBuilder quote(String text, StringBuilder json) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
+    }
+}
