@@ -25,7 +25,7 @@ final class ChatRequestReader {
     static final Set<String> KNOWN = Set.of("messages", "model", "audio", "frequency_penalty", "function_call",
             "functions", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities", "n",
             "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key", "prompt_cache_retention",
-            "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
+            "moderation", "prompt_cache_options", "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
             "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity",
             "web_search_options");
 

@@ -74,9 +74,15 @@ public final class Emulation {
         return choices.stream().mapToInt(choice -> choice.pieces().size()).max().orElse(0);
     }
 
-    /** The {@link System#nanoTime()} instant step {@code index} is due. */
+    /**
+     * The {@link System#nanoTime()} instant step {@code index} is due: on schedule, but never sooner
+     * than one inter-token gap after the previous step went out, so a late token (a GC pause, a busy
+     * core) is not followed by a burst that would shrink the gaps a client measures.
+     */
     public long dueNanoTime(int index) {
-        return arrivalNanos + schedule.dueNanos(index);
+        long onSchedule = arrivalNanos + schedule.dueNanos(index);
+        long previous = lastStepNanos;
+        return index == 0 || previous < 0 ? onSchedule : Math.max(onSchedule, previous + schedule.interTokenNanos());
     }
 
     /** The instant a non-streamed response is due: when its last token would have been. */
