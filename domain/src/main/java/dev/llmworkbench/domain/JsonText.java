@@ -9,7 +9,12 @@ public final class JsonText {
 
     public static StringBuilder quote(String text, StringBuilder json) {
         json.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int clean = 0;
+        while (clean < text.length() && !needsEscape(text.charAt(clean))) {
+            clean++;
+        }
+        json.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> json.append("\\\"");
@@ -27,5 +32,9 @@ public final class JsonText {
             }
         }
         return json.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 }

@@ -5,24 +5,15 @@ import dev.llmworkbench.application.emulation.EmulateTextCompletion;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.domain.completion.CompletionRequest;
 import dev.llmworkbench.domain.embedding.EmbeddingInput;
-import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import dev.llmworkbench.rest.ApiException;
-import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,22 +35,12 @@ public class CompletionsResource {
     private record Started(Emulation emulation, CompletionJson format) {
     }
 
-    @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    public void complete(@Context HttpServletRequest http, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+    @Path("")
+    public Object complete(@Context HttpServletRequest http, @Context HttpHeaders headers) {
+        RequestContext.requirePost(http);
+        boolean stream = RequestContext.isStream(http);
         Started started = start(http, headers);
-        emitter.respond(response, started.emulation(), started.format()::completion);
-    }
-
-    @POST
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context HttpServletRequest http, @Context HttpHeaders headers, @Context SseEventSink sink, @Context Sse sse) {
-        Started started = start(http, headers);
-        if (started.emulation().failure() instanceof FailurePlan.Reject(int status)) {
-            started.emulation().finish();
-            throw ErrorBody.forStatus(status);
-        }
-        emitter.stream(sink, sse, started.emulation(), started.format());
+        return Delivery.of(emitter, started.emulation(), stream, started.format()::completion, started.format());
     }
 
     private static String decode(TokenEncoding encoding, int[] tokens) {

@@ -49,28 +49,30 @@ public class Emitter {
         }
     }
 
-    /** A non-streamed response, sent when its last token would have been. */
-    void respond(AsyncResponse response, Emulation emulation, Supplier<String> body) {
-        if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-            emulation.finish();
-            response.resume(ErrorBody.response(ErrorBody.forStatus(status)));
-            return;
-        }
-        long due = emulation.completeNanoTime();
-        Runnable send = () -> {
-            try {
-                response.resume(Response.ok(body.get(), MediaType.APPLICATION_JSON_TYPE).build());
-                emulation.completed();
-            } finally {
-                emulation.finish();
+    /** Whether a non-streamed response is due already: then it is answered on the request thread, unsuspended. */
+    static boolean isDueNow(Emulation emulation) {
+        return emulation.failure() instanceof FailurePlan.Reject || emulation.completeNanoTime() - System.nanoTime() <= 0;
+    }
+
+    /** A non-streamed response, as it is now: the emulation's answer, or its injected failure. */
+    static Response respondNow(Emulation emulation, Supplier<String> body) {
+        try {
+            if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
+                return ErrorBody.response(ErrorBody.forStatus(status));
             }
-        };
-        if (due - System.nanoTime() <= 0) {
-            send.run();
-        } else {
-            response.setTimeout(Math.max(60_000, (due - System.nanoTime()) / 1_000_000 + 60_000), TimeUnit.MILLISECONDS);
-            at(due, send);
+            Response response = Response.ok(body.get(), MediaType.APPLICATION_JSON_TYPE).build();
+            emulation.completed();
+            return response;
+        } finally {
+            emulation.finish();
         }
+    }
+
+    /** A non-streamed response resumed when its last token would have been. */
+    void respondLater(AsyncResponse response, Emulation emulation, Supplier<String> body) {
+        long due = emulation.completeNanoTime();
+        response.setTimeout(Math.max(0, due - System.nanoTime()) / 1_000_000 + 60_000, TimeUnit.MILLISECONDS);
+        at(due, () -> response.resume(respondNow(emulation, body)));
     }
 
     /** A streamed response: each step's events at its due instant, then the ending and {@code [DONE]}. */

@@ -18,6 +18,17 @@ final class RequestContext {
         return JsonFields.of(body);
     }
 
+    /** Locators answer every method, so the method is checked here: only POST reaches an emulation. */
+    static void requirePost(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod())) {
+            throw new ApiException(405, "invalid_request_error", "Method " + request.getMethod() + " is not allowed for this URL; use POST.", null, "method_not_allowed");
+        }
+    }
+
+    static boolean isStream(HttpServletRequest request) {
+        return request.getAttribute(JsonBodyFilter.BODY) instanceof JsonObject body && body.get("stream") == jakarta.json.JsonValue.TRUE;
+    }
+
     static long arrival(HttpServletRequest request) {
         return request.getAttribute(JsonBodyFilter.ARRIVAL) instanceof Long nanos ? nanos : System.nanoTime();
     }

@@ -186,7 +186,10 @@ class EmulatorHttpIT {
     void openApiDocumentAndUiAreServed() throws Exception {
         HttpResponse<String> document = Server.get("/openapi");
         assertEquals(200, document.statusCode());
-        assertTrue(document.body().contains("/v1/chat/completions"));
+        for (String path : List.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models")) {
+            assertTrue(document.body().contains(path), path);
+        }
+        assertTrue(document.body().contains("X-TTFT-MS"));
         assertEquals(200, Server.HTTP.send(HttpRequest.newBuilder(URI.create(Server.URL + "/openapi/ui/")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
     }
