@@ -55,17 +55,6 @@ final class ChatJson implements StreamFormat {
     }
 
     @Override
-    public int tokens(int index) {
-        int tokens = 0;
-        for (GeneratedChoice choice : emulation.choices()) {
-            if (index < choice.pieces().size()) {
-                tokens++;
-            }
-        }
-        return tokens;
-    }
-
-    @Override
     public List<String> ending() {
         List<String> events = new ArrayList<>(emulation.choices().size() + 1);
         for (GeneratedChoice choice : emulation.choices()) {

@@ -43,11 +43,6 @@ final class CompletionJson implements StreamFormat {
     }
 
     @Override
-    public int tokens(int index) {
-        return (int) emulation.choices().stream().filter(choice -> index < choice.pieces().size()).count();
-    }
-
-    @Override
     public List<String> ending() {
         List<String> events = new ArrayList<>(emulation.choices().size() + 1);
         for (GeneratedChoice choice : emulation.choices()) {

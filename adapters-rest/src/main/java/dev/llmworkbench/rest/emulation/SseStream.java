@@ -54,7 +54,7 @@ final class SseStream implements Runnable {
             }
             long now = System.nanoTime();
             send(format.step(step));
-            emulation.stepSent(format.tokens(step), now);
+            emulation.stepSent(StreamFormat.tokens(emulation, step), now);
             step++;
             if (step < steps) {
                 emitter.at(emulation.dueNanoTime(step), this);

@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.emulation;
 
+import dev.llmworkbench.application.emulation.Emulation;
 import java.util.List;
 
 /** The SSE payloads of one streamed response, step by step; {@code [DONE]} is added by the emitter. */
@@ -7,8 +8,16 @@ interface StreamFormat {
     /** The events due at step {@code index}: every choice's piece of that step (and, at step 0, any preamble). */
     List<String> step(int index);
 
-    /** Tokens carried by step {@code index}, over all choices. */
-    int tokens(int index);
+    /** Tokens carried by step {@code index}, over all choices: one for each choice that still has a piece. */
+    static int tokens(Emulation emulation, int index) {
+        int tokens = 0;
+        for (var choice : emulation.choices()) {
+            if (index < choice.pieces().size()) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
 
     /** The events after the last step: finish reasons, then usage if asked for. */
     List<String> ending();

@@ -23,6 +23,7 @@ public final class EmulateChatCompletion {
                     + "v1/chat/completions endpoint. Did you mean to use v1/embeddings?");
         }
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
+        resolved.requireWithinLimit(request.n(), emulator.settings().maxOutputTokens());
         int promptTokens = new PromptTokens(request.model()).count(request.messages(), request.tools());
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         var choices = ChatEmulator.answer(request, resolved.timing().outputTokens(), seed);

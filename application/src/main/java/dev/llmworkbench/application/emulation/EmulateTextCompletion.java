@@ -26,6 +26,7 @@ public final class EmulateTextCompletion {
                     + "v1/completions endpoint. Did you mean to use v1/embeddings?");
         }
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
+        resolved.requireWithinLimit(request.n() * request.prompts().size(), emulator.settings().maxOutputTokens());
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         int promptTokens = 0;

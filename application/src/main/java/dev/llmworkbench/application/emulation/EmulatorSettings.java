@@ -33,6 +33,13 @@ public record EmulatorSettings(
     }
 
     public record Resolved(TokenTiming timing, LatencyProfile profile, FailureInjection failures) {
+        /** The output limit bounds a whole response, so {@code n} choices cannot multiply it past the server's memory. */
+        void requireWithinLimit(int choices, int maxOutputTokens) {
+            if ((long) choices * timing.outputTokens() > maxOutputTokens) {
+                throw new InvalidRequestException("n", "n (" + choices + ") times " + TimingOverrides.OUTPUT_LENGTH + " ("
+                        + timing.outputTokens() + ") exceeds the configured maximum of " + maxOutputTokens + " output tokens per request.");
+            }
+        }
     }
 
     public Resolved resolve(TimingOverrides overrides) {
@@ -83,5 +90,4 @@ public record EmulatorSettings(
         }
         return duration;
     }
-
 }

@@ -77,6 +77,9 @@ class EmulatorSdkIT {
                 .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
                 .putAdditionalHeader("X-TTFT-MS", "300").putAdditionalHeader("X-ITL-MS", "20")
                 .putAdditionalHeader("X-OUTPUT-LENGTH", "25").build();
+        try (StreamResponse<ChatCompletionChunk> warmUp = CLIENT.chat().completions().createStreaming(hello("gpt-4o").build())) {
+            warmUp.stream().forEach(ChatCompletionChunk::validate);
+        }
         List<String> pieces = new ArrayList<>();
         List<Long> arrivals = new ArrayList<>();
         long start = System.nanoTime();
@@ -100,9 +103,10 @@ class EmulatorSdkIT {
         assertEquals(25, O200K.countTokens(String.join("", pieces)));
         assertEquals(25, last.usage().orElseThrow().completionTokens());
         double ttftMs = (arrivals.getFirst() - start) / 1e6;
-        double spanMs = (arrivals.getLast() - arrivals.getFirst()) / 1e6;
+        // from the second token on, so a client-side hiccup on the first chunk cannot shorten the span
+        double spanMs = (arrivals.getLast() - arrivals.get(1)) / 1e6;
         assertTrue(ttftMs >= 295 && ttftMs < 1000, "ttft " + ttftMs);
-        assertTrue(spanMs >= 24 * 20 - 5 && spanMs < 24 * 20 + 400, "24 gaps of 20 ms took " + spanMs);
+        assertTrue(spanMs >= 23 * 20 - 5 && spanMs < 23 * 20 + 400, "23 gaps of 20 ms took " + spanMs);
     }
 
     @Test
