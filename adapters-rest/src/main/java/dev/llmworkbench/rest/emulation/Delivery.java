@@ -10,8 +10,9 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -79,10 +80,15 @@ final class Delivery {
             this.format = format;
         }
 
+        /**
+         * Suspended so JAX-RS writes nothing itself; the events go out through the servlet response
+         * (see {@link EventSink}), and the stream completes the async context when it ends.
+         */
         @POST
         @Produces(MediaType.SERVER_SENT_EVENTS)
-        public void send(@Context SseEventSink sink, @Context Sse sse) {
-            emitter.stream(sink, sse, emulation, format);
+        public void send(@Suspended AsyncResponse suspended, @Context HttpServletRequest request,
+                         @Context HttpServletResponse response) throws IOException {
+            emitter.stream(EventSink.open(request.getAsyncContext(), response), emulation, format);
         }
     }
 }

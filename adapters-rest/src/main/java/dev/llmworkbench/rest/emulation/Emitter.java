@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -76,8 +74,8 @@ public class Emitter {
     }
 
     /** A streamed response: each step's events at its due instant, then the ending and {@code [DONE]}. */
-    void stream(SseEventSink sink, Sse sse, Emulation emulation, StreamFormat format) {
-        new SseStream(this, sink, sse, emulation, format, metrics).start();
+    void stream(EventSink sink, Emulation emulation, StreamFormat format) {
+        new SseStream(this, sink, emulation, format, metrics).start();
     }
 
     @PreDestroy

@@ -3,9 +3,7 @@ package dev.llmworkbench.rest.emulation;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
 import dev.llmworkbench.domain.emulation.FailurePlan;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -14,8 +12,7 @@ import java.util.List;
  */
 final class SseStream implements Runnable {
     private final Emitter emitter;
-    private final SseEventSink sink;
-    private final Sse sse;
+    private final EventSink sink;
     private final Emulation emulation;
     private final StreamFormat format;
     private final EmulatorMetrics metrics;
@@ -24,10 +21,9 @@ final class SseStream implements Runnable {
     private int step;
     private boolean ended;
 
-    SseStream(Emitter emitter, SseEventSink sink, Sse sse, Emulation emulation, StreamFormat format, EmulatorMetrics metrics) {
+    SseStream(Emitter emitter, EventSink sink, Emulation emulation, StreamFormat format, EmulatorMetrics metrics) {
         this.emitter = emitter;
         this.sink = sink;
-        this.sse = sse;
         this.emulation = emulation;
         this.format = format;
         this.metrics = metrics;
@@ -45,45 +41,37 @@ final class SseStream implements Runnable {
     public void run() {
         try {
             if (sink.isClosed()) {
-                end(false);
+                end();
                 return;
             }
             if (step == cutAfter) {
-                end(true);
+                end();
                 return;
             }
             long now = System.nanoTime();
-            send(format.step(step));
+            sink.send(format.step(step));
             emulation.stepSent(StreamFormat.tokens(emulation, step), now);
             step++;
             if (step < steps) {
                 emitter.at(emulation.dueNanoTime(step), this);
                 return;
             }
-            send(format.ending());
-            sink.send(sse.newEvent("[DONE]"));
-            end(true);
-        } catch (RuntimeException clientGone) {
-            end(false);
+            List<String> ending = new java.util.ArrayList<>(format.ending());
+            ending.add("[DONE]");
+            sink.send(ending);
+            end();
+        } catch (IOException | RuntimeException clientGone) {
+            end();
         }
     }
 
-    private void send(List<String> events) {
-        for (String data : events) {
-            OutboundSseEvent event = sse.newEvent(data);
-            sink.send(event);
-        }
-    }
-
-    private void end(boolean close) {
+    private void end() {
         if (ended) {
             return;
         }
         ended = true;
         emulation.finish();
         metrics.streamClosed();
-        if (close && !sink.isClosed()) {
-            sink.close();
-        }
+        sink.close();
     }
 }
