@@ -111,9 +111,12 @@ public class StreamBench {
                 opened++;
             }
             maxOpen = Math.max(maxOpen, open);
+            if (sampler != null && opened == streams && open == streams && sampler.retainedKb < 0) {
+                int openNow = open;
+                Thread.ofVirtual().start(() -> sampler.measureRetained(openNow));
+            }
             selector.select(5);
             Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-            long readNanos = System.nanoTime();
             while (keys.hasNext()) {
                 SelectionKey key = keys.next();
                 keys.remove();
@@ -131,6 +134,7 @@ public class StreamBench {
                     } else if (key.isReadable()) {
                         readBuffer.clear();
                         int n = stream.channel.read(readBuffer);
+                        long readNanos = System.nanoTime();
                         if (n < 0) {
                             if (!stream.done) {
                                 stream.failure = stream.status > 0 && stream.status != 200 ? "status " + stream.status : "closed before [DONE]";
@@ -322,6 +326,8 @@ public class StreamBench {
         int peakThreads;
         long peakRssKb;
         long peakHeapKb;
+        long retainedKb = -1;
+        int retainedAtStreams;
         final long startNanos = System.nanoTime();
 
         Sampler(long pid) {
@@ -358,23 +364,46 @@ public class StreamBench {
             }
         }
 
-        /** Heap in use per `jcmd PID GC.heap_info` (G1: "garbage-first heap total X, used Y"). */
+        /** Heap in use per `jcmd PID GC.heap_info`: G1 prints "used 171452K", ZGC "used 312M". */
         long heapUsedKb() {
+            var m = java.util.regex.Pattern.compile("used (\\d+)([KMG])").matcher(jcmd("GC.heap_info"));
+            if (!m.find()) {
+                return -1;
+            }
+            long value = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "G" -> value * 1024 * 1024;
+                case "M" -> value * 1024;
+                default -> value;
+            };
+        }
+
+        /** Heap still in use after a full collection while every stream is open: what the streams retain. */
+        synchronized void measureRetained(int openStreams) {
+            if (retainedKb < 0) {
+                jcmd("GC.run");
+                retainedKb = heapUsedKb();
+                retainedAtStreams = openStreams;
+            }
+        }
+
+        String jcmd(String command) {
             try {
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+                        String.valueOf(pid), command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor();
-                var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-                return m.find() ? Long.parseLong(m.group(1)) : -1;
+                return out;
             } catch (Exception e) {
-                return -1;
+                return "";
             }
         }
 
         String json() {
             return "{\"pid\": " + pid + ", \"peak_threads\": " + peakThreads + ", \"peak_rss_mb\": " + peakRssKb / 1024
-                    + ", \"peak_heap_used_mb\": " + peakHeapKb / 1024 + ", \"series\": [" + String.join(", ", series) + "]}";
+                    + ", \"peak_heap_used_mb\": " + peakHeapKb / 1024 + ", \"heap_after_gc_mb\": " + retainedKb / 1024
+                    + ", \"heap_after_gc_at_streams\": " + retainedAtStreams
+                    + ", \"series\": [" + String.join(", ", series) + "]}";
         }
     }
 }
