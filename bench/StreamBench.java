@@ -48,6 +48,9 @@ public class StreamBench {
         }
     }
 
+    /** Streams open right now, for the sampler's time series. */
+    static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
     static Map<String, String> args(String[] argv) {
         Map<String, String> args = new LinkedHashMap<>(Map.of("host", "127.0.0.1", "port", "9080", "streams", "1000",
                 "ttft", "100", "itl", "50", "tokens", "100", "ramp", "5", "deadline", "120", "model", "gpt-4o"));
@@ -111,6 +114,7 @@ public class StreamBench {
                 opened++;
             }
             maxOpen = Math.max(maxOpen, open);
+            OPEN.set(open);
             if (sampler != null && opened == streams && open == streams && sampler.retainedKb < 0) {
                 int openNow = open;
                 Thread.ofVirtual().start(() -> sampler.measureRetained(openNow));
@@ -354,8 +358,9 @@ public class StreamBench {
                     peakThreads = Math.max(peakThreads, threads);
                     peakRssKb = Math.max(peakRssKb, rss);
                     peakHeapKb = Math.max(peakHeapKb, heap);
-                    series.add(String.format("{\"t\": %.1f, \"threads\": %d, \"rss_mb\": %d%s}",
-                            (System.nanoTime() - startNanos) / 1e9, threads, rss / 1024, heap >= 0 ? ", \"heap_mb\": " + heap / 1024 : ""));
+                    series.add(String.format("{\"t\": %.1f, \"open_streams\": %d, \"threads\": %d, \"rss_mb\": %d%s}",
+                            (System.nanoTime() - startNanos) / 1e9, OPEN.get(), threads, rss / 1024,
+                            heap >= 0 ? ", \"heap_mb\": " + heap / 1024 : ""));
                     tick++;
                     Thread.sleep(1000);
                 } catch (Exception e) {

@@ -1,0 +1,93 @@
+"""Draws the benchmark results as SVG (no plotting library needed): throughput against the
+baselines, client-side TTFT/ITL percentiles at 1,000 streams, and the server's threads and
+memory while it holds 10,000 streams.  python3 bench/charts.py RESULTS_DIR"""
+import glob
+import json
+import os
+import sys
+
+W, H, PAD = 640, 300, 56
+
+
+def svg(title, body, subtitle="", height=H):
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{height}" font-family="sans-serif" font-size="12">'
+            f'<rect width="100%" height="100%" fill="white"/><text x="{W / 2}" y="20" text-anchor="middle" '
+            f'font-size="14" font-weight="bold">{title}</text><text x="{W / 2}" y="38" text-anchor="middle" '
+            f'fill="#4a5568">{subtitle}</text>{body}</svg>')
+
+
+def bars(title, subtitle, labels, values, unit, colors):
+    top = max(values) * 1.15
+    width = (W - 2 * PAD) / len(values)
+    out = [f'<line x1="{PAD}" y1="{H - PAD}" x2="{W - PAD}" y2="{H - PAD}" stroke="black"/>']
+    for i, (label, value) in enumerate(zip(labels, values)):
+        h = (H - 2 * PAD) * value / top
+        x = PAD + i * width + width * 0.15
+        out.append(f'<rect x="{x:.1f}" y="{H - PAD - h:.1f}" width="{width * 0.7:.1f}" height="{h:.1f}" fill="{colors[i % len(colors)]}"/>')
+        out.append(f'<text x="{x + width * 0.35:.1f}" y="{H - PAD - h - 6:.1f}" text-anchor="middle">{value:,.0f} {unit}</text>')
+        out.append(f'<text x="{x + width * 0.35:.1f}" y="{H - PAD + 18}" text-anchor="middle">{label}</text>')
+    return svg(title, "".join(out), subtitle)
+
+
+def lines(title, subtitle, series, xlabel):
+    """Small multiples sharing the time axis: one row per (label, color, [(x, y)], unit), each from 0 to its peak."""
+    row, top = 70, 56
+    height = top + row * len(series) + 40
+    xmax = max(x for _, _, points, _ in series for x, _ in points) or 1
+    out = []
+    for k, (label, color, points, unit) in enumerate(series):
+        y0 = top + row * (k + 1) - 10
+        peak = max(y for _, y in points) or 1
+        scale = (row - 24) / peak
+        path = " ".join(f"{PAD + 40 + (W - 2 * PAD - 40) * x / xmax:.1f},{y0 - y * scale:.1f}" for x, y in points)
+        out.append(f'<line x1="{PAD + 40}" y1="{y0}" x2="{W - PAD}" y2="{y0}" stroke="#cbd5e0"/>')
+        out.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+        out.append(f'<text x="{PAD + 34}" y="{y0}" text-anchor="end" fill="#4a5568">0</text>')
+        out.append(f'<text x="{PAD + 34}" y="{y0 - peak * scale + 4:.1f}" text-anchor="end" fill="{color}">{peak:,.0f}</text>')
+        out.append(f'<text x="{PAD + 48}" y="{y0 - row + 22}" fill="{color}">{label}{" (" + unit + ")" if unit else ""}</text>')
+    out.append(f'<text x="{PAD + 40}" y="{height - 14}" fill="#4a5568">0</text>')
+    out.append(f'<text x="{W - PAD}" y="{height - 14}" text-anchor="end" fill="#4a5568">{xmax:.0f} {xlabel}</text>')
+    return svg(title, "".join(out), subtitle, height)
+
+
+def main(directory):
+    charts = {}
+    throughput = os.path.join(directory, "throughput.json")
+    if os.path.exists(throughput):
+        t = json.load(open(throughput))
+        m = t["median"]
+        charts["throughput.svg"] = bars(
+            "Non-streaming chat completions with zero delay",
+            f'wrk, {t["wrk"]["connections"]} connections, median of {len(t["requests_per_second"]["workbench"])} rounds: '
+            f'{t["ratio_to_nginx"]:.2f}x nginx, {t["ratio_to_fastapi"]:.1f}x FastAPI',
+            ["LLM Workbench", "nginx (static JSON)", "FastAPI emulator"], [m["workbench"], m["nginx"], m["fastapi"]],
+            "req/s", ["#2b6cb0", "#718096", "#dd6b20"])
+    rounds = sorted(glob.glob(os.path.join(directory, "1000-*.json")))
+    if rounds:
+        last = json.load(open(rounds[-1]))
+        req = last["requested"]
+        labels, values = [], []
+        for metric, wanted in (("ttft_ms", req["ttft_ms"]), ("itl_ms", req["itl_ms"])):
+            for q in ("p50", "p90", "p99"):
+                labels.append(f'{metric[:-3].upper()} {q}')
+                values.append(last[metric][q])
+        charts["latency-1000.svg"] = bars(
+            "1,000 concurrent streams, as the client measures them",
+            f'asked for TTFT {req["ttft_ms"]} ms and ITL {req["itl_ms"]} ms, {req["tokens"]} tokens each',
+            labels, values, "ms", ["#2b6cb0", "#2b6cb0", "#2b6cb0", "#38a169", "#38a169", "#38a169"])
+    scale = os.path.join(directory, "10000.json")
+    if os.path.exists(scale):
+        s = json.load(open(scale))["server"]["series"]
+        series = [("open streams", "#2b6cb0", [(p["t"], p["open_streams"]) for p in s], ""),
+                  ("server threads", "#e53e3e", [(p["t"], p["threads"]) for p in s], ""),
+                  ("server RSS", "#718096", [(p["t"], p["rss_mb"]) for p in s], "MB")]
+        charts["scale-10000.svg"] = lines("10,000 concurrent streams", "threads stay flat; memory carries the load",
+                                          series, "s")
+    for name, content in charts.items():
+        with open(os.path.join(directory, name), "w") as f:
+            f.write(content)
+        print(os.path.join(directory, name))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
