@@ -1,7 +1,9 @@
 package dev.llmworkbench.rest;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /** OpenAI's error shape: {@code {"error":{"message","type","param","code"}}}. */
 public final class ErrorBody {
@@ -23,6 +25,16 @@ public final class ErrorBody {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(json(e.getMessage(), e.type(), e.param(), e.code()))
                 .build();
+    }
+
+    /** Writes {@code failure} to a servlet response not yet committed, as {@link ErrorMapper} does for JAX-RS. */
+    public static void write(HttpServletResponse response, Throwable failure) throws IOException {
+        ApiException e = ErrorMapper.translate(failure);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        JsonResponse.write(response, e.status(), json(e.getMessage(), e.type(), e.param(), e.code()));
     }
 
     /** The type OpenAI gives an injected or real failure of each status. */

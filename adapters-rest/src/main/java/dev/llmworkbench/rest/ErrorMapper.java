@@ -28,8 +28,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case ApiException api -> api;
             case InvalidRequestException invalid -> ApiException.invalid(invalid.param(), invalid.getMessage());
             case NotFoundException missing -> new ApiException(404, "invalid_request_error", missing.getMessage(), missing.param(), missing.code());
-            case JsonException json -> ApiException.invalid(null, "We could not parse the JSON body of your request. "
-                    + "(HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+            case JsonException json -> JsonBody.unparsable();
             case WebApplicationException web -> fromStatus(web.getResponse().getStatus());
             default -> {
                 LOG.log(Level.SEVERE, "event=unhandled_failure type=" + failure.getClass().getName(), failure);

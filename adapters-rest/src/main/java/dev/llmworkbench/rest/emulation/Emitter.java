@@ -3,19 +3,13 @@ package dev.llmworkbench.rest.emulation;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
 import dev.llmworkbench.domain.emulation.FailurePlan;
-import dev.llmworkbench.rest.ErrorBody;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Delivers emulated responses on time without holding a thread while they wait. One platform
@@ -50,27 +44,6 @@ public class Emitter {
     /** Whether a non-streamed response is due already: then it is answered on the request thread, unsuspended. */
     static boolean isDueNow(Emulation emulation) {
         return emulation.failure() instanceof FailurePlan.Reject || emulation.completeNanoTime() - System.nanoTime() <= 0;
-    }
-
-    /** A non-streamed response, as it is now: the emulation's answer, or its injected failure. */
-    static Response respondNow(Emulation emulation, Supplier<String> body) {
-        try {
-            if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-                return ErrorBody.response(ErrorBody.forStatus(status));
-            }
-            Response response = Response.ok(body.get(), MediaType.APPLICATION_JSON_TYPE).build();
-            emulation.completed();
-            return response;
-        } finally {
-            emulation.finish();
-        }
-    }
-
-    /** A non-streamed response resumed when its last token would have been. */
-    void respondLater(AsyncResponse response, Emulation emulation, Supplier<String> body) {
-        long due = emulation.completeNanoTime();
-        response.setTimeout(Math.max(0, due - System.nanoTime()) / 1_000_000 + 60_000, TimeUnit.MILLISECONDS);
-        at(due, () -> response.resume(respondNow(emulation, body)));
     }
 
     /** A streamed response: each step's events at its due instant, then the ending and {@code [DONE]}. */

@@ -35,8 +35,13 @@ final class EventSink {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
-        response.flushBuffer();
-        return new EventSink(async, response.getOutputStream());
+        try {
+            response.flushBuffer();
+            return new EventSink(async, response.getOutputStream());
+        } catch (IOException | RuntimeException clientGone) {
+            async.complete();
+            throw clientGone;
+        }
     }
 
     boolean isClosed() {

@@ -4,17 +4,18 @@ import static dev.llmworkbench.application.emulation.TimingOverrides.*;
 
 import dev.llmworkbench.application.emulation.TimingOverrides;
 import dev.llmworkbench.rest.ApiException;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /** Reads the emulator's X-* request headers; a malformed or negative value is a 400 naming the header. */
 final class TimingHeaders {
     private TimingHeaders() {
     }
 
-    static TimingOverrides read(HttpHeaders headers) {
+    /** {@code headers} maps a header name to its value, or null when the request has none. */
+    static TimingOverrides read(UnaryOperator<String> headers) {
         OptionalLong output = integer(headers, OUTPUT_LENGTH);
         OptionalLong status = integer(headers, FAIL_STATUS);
         OptionalLong cutAfter = integer(headers, CUT_AFTER);
@@ -23,13 +24,13 @@ final class TimingHeaders {
                 toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER));
     }
 
-    private static OptionalLong integer(HttpHeaders headers, String name) {
-        String raw = headers.getHeaderString(name);
+    private static OptionalLong integer(UnaryOperator<String> headers, String name) {
+        String raw = headers.apply(name);
         if (raw == null) {
             return OptionalLong.empty();
         }
         String value = raw.strip();
-        if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+        if (value.isEmpty() || value.length() > 18 || !digits(value)) {
             throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative integer, got '" + shorten(raw) + "'.");
         }
         return OptionalLong.of(Long.parseLong(value));
@@ -45,8 +46,8 @@ final class TimingHeaders {
         return OptionalInt.of((int) value.getAsLong());
     }
 
-    private static OptionalDouble decimal(HttpHeaders headers, String name) {
-        String raw = headers.getHeaderString(name);
+    private static OptionalDouble decimal(UnaryOperator<String> headers, String name) {
+        String raw = headers.apply(name);
         if (raw == null) {
             return OptionalDouble.empty();
         }
@@ -55,6 +56,16 @@ final class TimingHeaders {
             throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative decimal number, got '" + shorten(raw) + "'.");
         }
         return OptionalDouble.of(Double.parseDouble(value));
+    }
+
+    private static boolean digits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Echo only a bounded, printable prefix of a bad value: it may be long or hold a secret pasted by mistake.

@@ -177,7 +177,9 @@ class EmulatorHttpIT {
         Server.postJson("/v1/chat/completions", HELLO.replaceFirst("\\{", "{\"stream\":true,"), "X-TTFT-MS", "0", "X-ITL-MS", "0");
         String metrics = Server.get("/metrics?scope=application").body();
         for (String name : List.of("emulator_requests_total", "emulator_tokens_emitted_total", "emulator_streams_in_flight",
-                "emulator_ttft_seconds", "emulator_itl_seconds")) {
+                "emulator_ttft_seconds", "emulator_itl_seconds",
+                // histogram buckets from META-INF/microprofile-config.properties
+                "emulator_ttft_seconds_bucket", "emulator_itl_seconds_bucket")) {
             assertTrue(metrics.contains(name), name + " missing from\n" + metrics);
         }
     }

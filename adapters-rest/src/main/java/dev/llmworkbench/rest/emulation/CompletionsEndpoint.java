@@ -10,38 +10,20 @@ import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** {@code POST /v1/completions}, the legacy text completions API, with the same timing headers as chat. */
-@Path("/v1/completions")
 @ApplicationScoped
-public class CompletionsResource {
+public class CompletionsEndpoint {
     static final Set<String> KNOWN = Set.of("model", "prompt", "best_of", "echo", "frequency_penalty", "logit_bias",
             "logprobs", "max_tokens", "n", "presence_penalty", "seed", "stop", "stream", "stream_options", "suffix",
             "temperature", "top_p", "user");
 
     @Inject
     EmulateTextCompletion emulate;
-
-    @Inject
-    Emitter emitter;
-
-    private record Started(Emulation emulation, CompletionJson format) {
-    }
-
-    @Path("")
-    public Object complete(@Context HttpServletRequest http, @Context HttpHeaders headers) {
-        RequestContext.requirePost(http);
-        boolean stream = RequestContext.isStream(http);
-        Started started = start(http, headers);
-        return Delivery.of(emitter, started.emulation(), stream, started.format()::completion, started.format());
-    }
 
     private static String decode(TokenEncoding encoding, int[] tokens) {
         try {
@@ -51,8 +33,8 @@ public class CompletionsResource {
         }
     }
 
-    private Started start(HttpServletRequest http, HttpHeaders headers) {
-        JsonFields body = RequestContext.body(http).only(KNOWN);
+    Emulated start(JsonFields json, UnaryOperator<String> headers, long arrivalNanos) {
+        JsonFields body = json.only(KNOWN);
         String model = body.requireString("model");
         SamplingFields.check(body);
         if (body.optInt("logprobs").isPresent()) {
@@ -65,7 +47,7 @@ public class CompletionsResource {
         List<EmbeddingInput> prompts = PromptReader.read(body, "prompt");
         CompletionRequest request = new CompletionRequest(model, prompts, body.optInt("n").orElse(1), body.optInt("max_tokens"),
                 SamplingFields.stop(body), body.optLong("seed"), echo);
-        Emulation emulation = emulate.emulate(new CompletionCommand(request, TimingHeaders.read(headers), RequestContext.arrival(http)));
+        // Everything that can reject the request runs before the emulation starts and counts as in flight.
         List<String> echoes = new ArrayList<>();
         TokenEncoding encoding = TokenEncoding.forModel(model);
         for (EmbeddingInput prompt : prompts) {
@@ -77,6 +59,8 @@ public class CompletionsResource {
                 echoes.add(text);
             }
         }
-        return new Started(emulation, new CompletionJson(emulation, includeUsage, echoes));
+        Emulation emulation = emulate.emulate(new CompletionCommand(request, TimingHeaders.read(headers), arrivalNanos));
+        CompletionJson format = new CompletionJson(emulation, includeUsage, echoes);
+        return new Emulated(emulation, format::completion, format);
     }
 }

@@ -8,30 +8,21 @@ import dev.llmworkbench.rest.JsonFields;
 import dev.llmworkbench.rest.JsonOut;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import java.util.Set;
 
 /** {@code POST /v1/embeddings}: deterministic vectors, as floats or as base64 of little-endian float32. */
-@Path("/v1/embeddings")
 @ApplicationScoped
-public class EmbeddingsResource {
+public class EmbeddingsEndpoint {
     static final Set<String> KNOWN = Set.of("input", "model", "encoding_format", "dimensions", "user");
 
     @Inject
     CreateEmbeddings embeddings;
 
-    @POST
-    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    public String embed(@Context HttpServletRequest http) {
-        JsonFields body = RequestContext.body(http).only(KNOWN);
+    String embed(JsonFields request) {
+        JsonFields body = request.only(KNOWN);
         String model = body.requireString("model");
         body.optString("user");
         String format = body.optString("encoding_format").orElse("float");

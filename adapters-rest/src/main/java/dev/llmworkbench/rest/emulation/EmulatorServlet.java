@@ -1,0 +1,77 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.rest.ErrorBody;
+import dev.llmworkbench.rest.JsonBody;
+import dev.llmworkbench.rest.JsonFields;
+import dev.llmworkbench.rest.JsonResponse;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The emulator's POST endpoints, served by a plain servlet rather than JAX-RS: they are what load
+ * tests hammer, and on Liberty the JAX-RS dispatch around a request cost as much CPU as the
+ * emulation itself (JFR, docs/BENCHMARKS.md). Everything else stays in JAX-RS resources.
+ * An exact servlet mapping wins over the JAX-RS application's {@code /*}.
+ */
+@WebServlet(name = "emulator", urlPatterns = {EmulatorServlet.CHAT, EmulatorServlet.COMPLETIONS, EmulatorServlet.EMBEDDINGS},
+        asyncSupported = true)
+public class EmulatorServlet extends HttpServlet {
+    static final String CHAT = "/v1/chat/completions";
+    static final String COMPLETIONS = "/v1/completions";
+    static final String EMBEDDINGS = "/v1/embeddings";
+
+    @Inject
+    ChatCompletionsEndpoint chat;
+
+    @Inject
+    CompletionsEndpoint completions;
+
+    @Inject
+    EmbeddingsEndpoint embeddings;
+
+    @Inject
+    Emitter emitter;
+
+    @Inject
+    @ConfigProperty(name = "workbench.http.max-body-bytes", defaultValue = "33554432")
+    long maxBodyBytes;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // TTFT counts from here: the earliest instant the application sees the request.
+        long arrival = System.nanoTime();
+        try {
+            if (!"POST".equals(request.getMethod())) {
+                response.setHeader("Allow", "POST");
+                throw new ApiException(405, "invalid_request_error",
+                        "Method " + request.getMethod() + " is not allowed for this URL; use POST.", null, "method_not_allowed");
+            }
+            JsonObject json = JsonBody.read(request.getContentType(), request.getContentLengthLong(), request.getInputStream(), maxBodyBytes);
+            JsonFields body = JsonFields.of(json);
+            boolean stream = isStream(json);
+            switch (request.getServletPath()) {
+                case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, request, response);
+                case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, request, response);
+                default -> JsonResponse.write(response, HttpServletResponse.SC_OK, embeddings.embed(body));
+            }
+        } catch (RuntimeException failure) {
+            ErrorBody.write(response, failure);
+        }
+    }
+
+    private static boolean isStream(JsonObject body) {
+        JsonValue stream = body.get("stream");
+        if (stream != null && stream != JsonValue.TRUE && stream != JsonValue.FALSE && stream != JsonValue.NULL) {
+            throw JsonFields.wrongType("stream", "a boolean", stream);
+        }
+        return stream == JsonValue.TRUE;
+    }
+}
