@@ -7,8 +7,11 @@ import java.util.Optional;
 public enum Role {
     SYSTEM, DEVELOPER, USER, ASSISTANT, TOOL, FUNCTION;
 
+    // Computed once: the hot path renders roles and finish reasons for every request.
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Optional<Role> fromWire(String value) {
