@@ -67,6 +67,11 @@ public final class JsonOut {
         return this;
     }
 
+    public JsonOut field(String name, double value) {
+        key(name).append(value);
+        return this;
+    }
+
     public JsonOut field(String name, boolean value) {
         key(name).append(value);
         return this;

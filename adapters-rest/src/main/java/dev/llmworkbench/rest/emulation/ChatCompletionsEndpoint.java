@@ -17,6 +17,7 @@ public class ChatCompletionsEndpoint {
     Emulated start(JsonFields body, UnaryOperator<String> headers, long arrivalNanos) {
         ChatRequestReader.Parsed parsed = ChatRequestReader.read(body);
         Emulation emulation = emulate.emulate(new ChatCommand(parsed.request(), TimingHeaders.read(headers), arrivalNanos));
-        return new Emulated(emulation, () -> ChatJson.completion(emulation), new ChatJson(emulation, parsed.includeUsage()));
+        ChatJson format = new ChatJson(emulation, parsed.includeUsage(), parsed.topLogprobs());
+        return new Emulated(emulation, format::completion, format);
     }
 }

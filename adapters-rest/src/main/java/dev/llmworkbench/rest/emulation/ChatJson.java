@@ -2,23 +2,46 @@ package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.emulation.Logprobs;
+import dev.llmworkbench.domain.emulation.TokenLogprob;
+import dev.llmworkbench.domain.tokens.TokenEncoding;
 import dev.llmworkbench.rest.JsonOut;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Chat completion objects and chunks, in OpenAI's field order, required fields included. */
 final class ChatJson implements StreamFormat {
     static final String FINGERPRINT = "fp_workbench";
 
+    /** A tool call's logprobs when they were asked for: it has no content to rate. */
+    private static final String NO_CONTENT_LOGPROBS = "{\"content\":null,\"refusal\":null}";
+
     private final Emulation emulation;
     private final boolean includeUsage;
+    private final boolean asked;
+    /** Per choice, its content tokens rated, or null: logprobs not asked for, or a tool call (content is null). */
+    private final List<List<TokenLogprob>> logprobs;
 
-    ChatJson(Emulation emulation, boolean includeUsage) {
+    /** @param topLogprobs present when {@code logprobs} was asked for: how many alternatives each token lists */
+    ChatJson(Emulation emulation, boolean includeUsage, OptionalInt topLogprobs) {
         this.emulation = emulation;
         this.includeUsage = includeUsage;
+        this.asked = topLogprobs.isPresent();
+        this.logprobs = new ArrayList<>(emulation.choices().size());
+        for (GeneratedChoice choice : emulation.choices()) {
+            logprobs.add(topLogprobs.isEmpty() || choice.isToolCall() ? null : Logprobs.of(TokenEncoding.forModel(emulation.model()),
+                    choice.pieces(), topLogprobs.getAsInt(), seed(choice)));
+        }
     }
 
-    static String completion(Emulation e) {
+    /** Seeded by the choice's own text, so a seeded request repeats its logprobs as it repeats its text. */
+    static long seed(GeneratedChoice choice) {
+        return choice.text().hashCode() * 0x9E3779B97F4A7C15L + choice.index();
+    }
+
+    String completion() {
+        Emulation e = emulation;
         JsonOut json = new JsonOut(512 + 8 * e.usage().completionTokens()).begin()
                 .field("id", e.id()).field("object", "chat.completion").field("created", e.created()).field("model", e.model())
                 .beginArray("choices");
@@ -32,8 +55,16 @@ final class ChatJson implements StreamFormat {
             } else {
                 json.field("content", choice.text()).nullField("refusal");
             }
-            json.beginArray("annotations").endArray().end()
-                    .nullField("logprobs").field("finish_reason", choice.finishReason().wire()).end();
+            json.beginArray("annotations").endArray().end();
+            List<TokenLogprob> rated = logprobs.get(choice.index());
+            if (rated != null) {
+                json.raw("logprobs", LogprobsJson.chat(rated));
+            } else if (asked) {
+                json.raw("logprobs", NO_CONTENT_LOGPROBS);
+            } else {
+                json.nullField("logprobs");
+            }
+            json.field("finish_reason", choice.finishReason().wire()).end();
         }
         return json.endArray().raw("usage", UsageJson.of(e.usage()))
                 .field("service_tier", "default").field("system_fingerprint", FINGERPRINT).end().toString();
@@ -44,11 +75,13 @@ final class ChatJson implements StreamFormat {
         List<String> events = new ArrayList<>(emulation.choices().size() * 2);
         for (GeneratedChoice choice : emulation.choices()) {
             if (index == 0) {
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null));
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null, null));
             }
             if (index < choice.pieces().size()) {
                 String piece = choice.pieces().get(index);
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(piece) : content(piece), null));
+                List<TokenLogprob> rated = logprobs.get(choice.index());
+                String pieceLogprobs = rated == null ? null : LogprobsJson.chat(rated.subList(index, index + 1));
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(piece) : content(piece), pieceLogprobs, null));
             }
         }
         return events;
@@ -58,7 +91,7 @@ final class ChatJson implements StreamFormat {
     public List<String> ending() {
         List<String> events = new ArrayList<>(emulation.choices().size() + 1);
         for (GeneratedChoice choice : emulation.choices()) {
-            events.add(chunk(choice.index(), "{}", choice.finishReason().wire()));
+            events.add(chunk(choice.index(), "{}", null, choice.finishReason().wire()));
         }
         if (includeUsage) {
             events.add(header(new JsonOut(512)).beginArray("choices").endArray()
@@ -73,10 +106,16 @@ final class ChatJson implements StreamFormat {
                 .field("service_tier", "default").field("system_fingerprint", FINGERPRINT);
     }
 
-    private String chunk(int index, String delta, String finishReason) {
-        JsonOut json = header(new JsonOut(320 + delta.length())).beginArray("choices").element()
-                .field("index", index).raw("delta", delta).nullField("logprobs").field("finish_reason", finishReason)
-                .end().endArray();
+    /** @param logprobs the chunk's rated tokens as JSON, or null */
+    private String chunk(int index, String delta, String logprobs, String finishReason) {
+        JsonOut json = header(new JsonOut(320 + delta.length() + (logprobs == null ? 0 : logprobs.length()))).beginArray("choices")
+                .element().field("index", index).raw("delta", delta);
+        if (logprobs == null) {
+            json.nullField("logprobs");
+        } else {
+            json.raw("logprobs", logprobs);
+        }
+        json.field("finish_reason", finishReason).end().endArray();
         if (includeUsage) {
             json.nullField("usage");
         }

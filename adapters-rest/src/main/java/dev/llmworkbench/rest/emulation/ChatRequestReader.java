@@ -8,6 +8,7 @@ import dev.llmworkbench.domain.chat.Message;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.chat.ToolCall;
+import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.json.JsonArray;
@@ -32,16 +33,15 @@ final class ChatRequestReader {
     private ChatRequestReader() {
     }
 
-    record Parsed(ChatRequest request, boolean includeUsage) {
+    /** @param topLogprobs present when {@code logprobs} is true: how many most likely tokens to list for each */
+    record Parsed(ChatRequest request, boolean includeUsage, OptionalInt topLogprobs) {
     }
 
     static Parsed read(JsonFields body) {
         body.only(KNOWN);
         String model = body.requireString("model");
         SamplingFields.check(body);
-        if (body.optBoolean("logprobs").orElse(false)) {
-            throw ApiException.invalid("logprobs", "logprobs are not supported by the emulator.");
-        }
+        OptionalInt topLogprobs = topLogprobs(body);
         OptionalInt maxTokens = body.optInt("max_completion_tokens");
         if (maxTokens.isEmpty()) {
             maxTokens = body.optInt("max_tokens");
@@ -51,7 +51,22 @@ final class ChatRequestReader {
                 .orElse(false);
         ChatRequest request = new ChatRequest(model, messages(body), body.optInt("n").orElse(1), maxTokens,
                 SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body));
-        return new Parsed(request, includeUsage);
+        return new Parsed(request, includeUsage, topLogprobs);
+    }
+
+    private static OptionalInt topLogprobs(JsonFields body) {
+        boolean logprobs = body.optBoolean("logprobs").orElse(false);
+        OptionalInt top = body.optInt("top_logprobs");
+        if (top.isPresent()) {
+            if (top.getAsInt() < 0 || top.getAsInt() > Logprobs.MAX_TOP_CHAT) {
+                throw ApiException.invalid("top_logprobs", "Invalid 'top_logprobs': expected an integer from 0 to "
+                        + Logprobs.MAX_TOP_CHAT + ", but got " + top.getAsInt() + " instead.");
+            }
+            if (!logprobs) {
+                throw ApiException.invalid("top_logprobs", "Invalid value for 'top_logprobs': 'logprobs' must be true when 'top_logprobs' is set.");
+            }
+        }
+        return logprobs ? OptionalInt.of(top.orElse(0)) : OptionalInt.empty();
     }
 
     private static List<Message> messages(JsonFields body) {

@@ -5,6 +5,7 @@ import dev.llmworkbench.application.emulation.EmulateTextCompletion;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.domain.completion.CompletionRequest;
 import dev.llmworkbench.domain.embedding.EmbeddingInput;
+import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -37,8 +39,10 @@ public class CompletionsEndpoint {
         JsonFields body = json.only(KNOWN);
         String model = body.requireString("model");
         SamplingFields.check(body);
-        if (body.optInt("logprobs").isPresent()) {
-            throw ApiException.invalid("logprobs", "logprobs are not supported by the emulator.");
+        OptionalInt logprobs = body.optInt("logprobs");
+        if (logprobs.isPresent() && (logprobs.getAsInt() < 0 || logprobs.getAsInt() > Logprobs.MAX_TOP_LEGACY)) {
+            throw ApiException.invalid("logprobs", "Invalid 'logprobs': expected an integer from 0 to "
+                    + Logprobs.MAX_TOP_LEGACY + ", but got " + logprobs.getAsInt() + " instead.");
         }
         body.optString("suffix");
         body.optInt("best_of");
@@ -48,19 +52,19 @@ public class CompletionsEndpoint {
         CompletionRequest request = new CompletionRequest(model, prompts, body.optInt("n").orElse(1), body.optInt("max_tokens"),
                 SamplingFields.stop(body), body.optLong("seed"), echo);
         // Everything that can reject the request runs before the emulation starts and counts as in flight.
-        List<String> echoes = new ArrayList<>();
+        List<CompletionJson.Echo> echoes = new ArrayList<>();
         TokenEncoding encoding = TokenEncoding.forModel(model);
         for (EmbeddingInput prompt : prompts) {
-            String text = !echo ? "" : switch (prompt) {
-                case EmbeddingInput.Text t -> t.text();
-                case EmbeddingInput.Tokens t -> decode(encoding, t.tokens());
+            CompletionJson.Echo echoed = !echo ? CompletionJson.Echo.NONE : switch (prompt) {
+                case EmbeddingInput.Text t -> new CompletionJson.Echo(t.text(), logprobs.isPresent() ? encoding.encode(t.text()) : new int[0]);
+                case EmbeddingInput.Tokens t -> new CompletionJson.Echo(decode(encoding, t.tokens()), t.tokens());
             };
             for (int i = 0; i < request.n(); i++) {
-                echoes.add(text);
+                echoes.add(echoed);
             }
         }
         Emulation emulation = emulate.emulate(new CompletionCommand(request, TimingHeaders.read(headers), arrivalNanos));
-        CompletionJson format = new CompletionJson(emulation, includeUsage, echoes);
+        CompletionJson format = new CompletionJson(emulation, includeUsage, echoes, logprobs);
         return new Emulated(emulation, format::completion, format);
     }
 }

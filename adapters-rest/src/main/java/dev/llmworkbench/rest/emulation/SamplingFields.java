@@ -16,7 +16,6 @@ final class SamplingFields {
         body.optNumber("top_p", 0, 1);
         body.optNumber("presence_penalty", -2, 2);
         body.optNumber("frequency_penalty", -2, 2);
-        body.optInt("top_logprobs");
         body.optString("user");
         body.optObject("logit_bias");
         body.optObject("metadata");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,7 +55,10 @@ class EmulatorHttpIT {
                 Arguments.of("{\"model\":\"gpt-4o\",\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "stream"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"foo\":1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "foo"),
                 Arguments.of("{\"model\":\"gpt-4o\",\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "tool_choice"),
-                Arguments.of("{\"model\":\"gpt-4o\",\"max_tokens\":-1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "max_tokens"));
+                Arguments.of("{\"model\":\"gpt-4o\",\"max_tokens\":-1,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "max_tokens"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"top_logprobs\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "top_logprobs"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"logprobs\":true,\"top_logprobs\":21,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "top_logprobs"),
+                Arguments.of("{\"model\":\"gpt-4o\",\"logprobs\":3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", "logprobs"));
     }
 
     @ParameterizedTest
@@ -109,6 +114,51 @@ class EmulatorHttpIT {
     void unknownPathAndWrongMethodAreOpenAiErrors() throws Exception {
         assertError(Server.get("/v1/nothing-here"), 404, null);
         assertError(Server.get("/v1/chat/completions"), 405, null);
+    }
+
+    @Test
+    void legacyLogprobsOutOfRangeAre400() throws Exception {
+        assertError(Server.postJson("/v1/completions", "{\"model\":\"davinci-002\",\"prompt\":\"x\",\"logprobs\":6}"), 400, "logprobs");
+        assertError(Server.postJson("/v1/completions", "{\"model\":\"davinci-002\",\"prompt\":\"x\",\"logprobs\":-1}"), 400, "logprobs");
+    }
+
+    /** How evaluation harnesses score a prompt: echo it with logprobs and generate nothing. */
+    @Test
+    void echoWithLogprobsAndNoNewTokensRatesThePromptsTokens() throws Exception {
+        HttpResponse<String> response = Server.postJson("/v1/completions",
+                "{\"model\":\"davinci-002\",\"prompt\":[[9906,1917,0]],\"echo\":true,\"logprobs\":1,\"max_tokens\":0}",
+                "X-TTFT-MS", "0");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode choice = new ObjectMapper().readTree(response.body()).get("choices").get(0);
+        assertEquals("Hello world!", choice.get("text").asText());
+        assertEquals("length", choice.get("finish_reason").asText());
+        JsonNode logprobs = choice.get("logprobs");
+        assertEquals(List.of("Hello", " world", "!"), new ObjectMapper().convertValue(logprobs.get("tokens"), List.class));
+        assertTrue(logprobs.get("token_logprobs").get(0).isNull(), "the first token has no context");
+        assertTrue(logprobs.get("top_logprobs").get(0).isNull());
+        assertTrue(logprobs.get("token_logprobs").get(1).asDouble() < 0);
+        assertEquals(logprobs.get("token_logprobs").get(2).asDouble(), logprobs.get("top_logprobs").get(2).get("!").asDouble());
+        assertEquals(List.of(0, 5, 11), new ObjectMapper().convertValue(logprobs.get("text_offset"), List.class));
+
+        HttpResponse<String> stream = Server.postJson("/v1/completions",
+                "{\"model\":\"davinci-002\",\"prompt\":\"Hello world!\",\"echo\":true,\"logprobs\":0,\"stream\":true}",
+                "X-TTFT-MS", "0", "X-ITL-MS", "0", "X-OUTPUT-LENGTH", "4");
+        StringBuilder text = new StringBuilder();
+        StringBuilder tokens = new StringBuilder();
+        int rated = 0;
+        for (String line : stream.body().split("\n")) {
+            if (line.startsWith("data: {")) {
+                JsonNode chunk = new ObjectMapper().readTree(line.substring(6)).get("choices").get(0);
+                text.append(chunk.get("text").asText());
+                if (!chunk.get("logprobs").isNull()) {
+                    chunk.get("logprobs").get("tokens").forEach(t -> tokens.append(t.asText()));
+                    rated += chunk.get("logprobs").get("tokens").size();
+                }
+            }
+        }
+        assertTrue(text.toString().startsWith("Hello world!"), text.toString());
+        assertEquals(text.toString(), tokens.toString());
+        assertEquals(3 + 4, rated, "the prompt's three tokens, then one per generated token");
     }
 
     @Test

@@ -21,7 +21,9 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionNamedToolChoice;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionTokenLogprob;
 import com.openai.models.completions.Completion;
+import com.openai.models.completions.CompletionChoice;
 import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
@@ -52,6 +54,48 @@ class EmulatorSdkIT {
         assertEquals(8, completion.usage().orElseThrow().promptTokens()); // 3 per message + "user" + "Hello" + 3 priming
         assertEquals(ChatCompletion.Choice.FinishReason.STOP, completion.choices().getFirst().finishReason());
         assertTrue(completion.id().startsWith("chatcmpl-"));
+    }
+
+    @Test
+    void logprobsRateEveryContentTokenWithItsTopAlternatives() {
+        ChatCompletion completion = CLIENT.chat().completions().create(hello("gpt-4o").logprobs(true).topLogprobs(3).seed(5)
+                .putAdditionalHeader("X-OUTPUT-LENGTH", "12").build());
+        completion.validate();
+        ChatCompletion.Choice choice = completion.choices().getFirst();
+        List<ChatCompletionTokenLogprob> tokens = choice.logprobs().orElseThrow().content().orElseThrow();
+        assertEquals(12, tokens.size());
+        assertEquals(choice.message().content().orElseThrow(), String.join("", tokens.stream().map(ChatCompletionTokenLogprob::token).toList()));
+        for (ChatCompletionTokenLogprob token : tokens) {
+            assertEquals(3, token.topLogprobs().size());
+            assertEquals(token.token(), token.topLogprobs().getFirst().token());
+            assertTrue(token.logprob() < 0);
+            assertEquals(token.token(), new String(toBytes(token.bytes().orElseThrow()), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ChatCompletion again = CLIENT.chat().completions().create(hello("gpt-4o").logprobs(true).topLogprobs(3).seed(5)
+                .putAdditionalHeader("X-OUTPUT-LENGTH", "12").build());
+        assertEquals(tokens.get(5).logprob(), again.choices().getFirst().logprobs().orElseThrow().content().orElseThrow().get(5).logprob());
+
+        List<ChatCompletionTokenLogprob> streamed = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = CLIENT.chat().completions().createStreaming(hello("gpt-4o").logprobs(true)
+                .putAdditionalHeader("X-OUTPUT-LENGTH", "9").build())) {
+            stream.stream().forEach(chunk -> {
+                chunk.validate();
+                chunk.choices().forEach(c -> c.logprobs().flatMap(ChatCompletionChunk.Choice.Logprobs::content).ifPresent(content -> {
+                    assertEquals(1, content.size(), "one rated token per chunk");
+                    assertEquals(c.delta().content().orElseThrow(), content.getFirst().token());
+                    streamed.addAll(content);
+                }));
+            });
+        }
+        assertEquals(9, streamed.size());
+    }
+
+    private static byte[] toBytes(List<Long> values) {
+        byte[] bytes = new byte[values.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = values.get(i).byteValue();
+        }
+        return bytes;
     }
 
     @Test
@@ -151,6 +195,24 @@ class EmulatorSdkIT {
         assertEquals(7, completion.usage().orElseThrow().completionTokens());
         assertEquals(Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.P50K_BASE).countTokens("Say this is a test"),
                 completion.usage().orElseThrow().promptTokens());
+    }
+
+    @Test
+    void legacyLogprobsListTokensOffsetsAndTheirTopAlternatives() {
+        Completion completion = CLIENT.completions().create(CompletionCreateParams.builder().model("gpt-3.5-turbo-instruct")
+                .prompt("Say this is a test").logprobs(2).putAdditionalHeader("X-OUTPUT-LENGTH", "6").putAdditionalHeader("X-TTFT-MS", "0")
+                .putAdditionalHeader("X-ITL-MS", "0").build());
+        completion.validate();
+        CompletionChoice choice = completion.choices().getFirst();
+        CompletionChoice.Logprobs logprobs = choice.logprobs().orElseThrow();
+        List<String> tokens = logprobs.tokens().orElseThrow();
+        assertEquals(6, tokens.size());
+        assertEquals(choice.text(), String.join("", tokens));
+        List<Long> offsets = logprobs.textOffset().orElseThrow();
+        for (int i = 0; i < tokens.size(); i++) {
+            assertEquals(choice.text().indexOf(tokens.get(i), offsets.get(i).intValue()), offsets.get(i).intValue());
+            assertEquals(2, logprobs.topLogprobs().orElseThrow().get(i)._additionalProperties().size());
+        }
     }
 
     @Test

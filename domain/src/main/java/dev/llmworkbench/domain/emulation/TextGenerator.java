@@ -56,6 +56,11 @@ public final class TextGenerator {
         return new Vocabulary(List.copyOf(words), List.copyOf(starters), List.copyOf(spacedStarters));
     }
 
+    /** One-token words of the encoding, each with its leading space: what {@link Logprobs} offers as alternatives. */
+    static List<String> alternatives(TokenEncoding encoding) {
+        return vocabulary(encoding).words();
+    }
+
     /**
      * @return {@code tokens} pieces, each one token: sentences of 4 to 12 words ending in a period
      */

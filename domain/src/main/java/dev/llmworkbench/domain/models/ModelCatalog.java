@@ -16,7 +16,7 @@ public final class ModelCatalog {
             "gpt-3.5-turbo", "gpt-3.5-turbo-0301", "gpt-3.5-turbo-0613", "gpt-3.5-turbo-16k",
             "gpt-4", "gpt-4-0314", "gpt-4-0613", "gpt-4-32k", "text-davinci-003", "text-davinci-002",
             "gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3-mini", "gpt-5", "gpt-5-mini",
-            "text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002");
+            "gpt-3.5-turbo-instruct", "davinci-002", "babbage-002", "text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002");
 
     private static final Map<String, ModelInfo> KNOWN = new LinkedHashMap<>();
 
@@ -39,6 +39,9 @@ public final class ModelCatalog {
         known("o3-mini", 1737146383, "system", ModelKind.CHAT, 0);
         known("gpt-5", 1754425777, "system", ModelKind.CHAT, 0);
         known("gpt-5-mini", 1754425928, "system", ModelKind.CHAT, 0);
+        known("gpt-3.5-turbo-instruct", 1692901427, "system", ModelKind.COMPLETION, 0);
+        known("davinci-002", 1692634301, "system", ModelKind.COMPLETION, 0);
+        known("babbage-002", 1692634615, "system", ModelKind.COMPLETION, 0);
         known("text-embedding-3-small", 1705948997, "system", ModelKind.EMBEDDING, 1536);
         known("text-embedding-3-large", 1705953180, "system", ModelKind.EMBEDDING, 3072);
         known("text-embedding-ada-002", 1671217299, "openai-internal", ModelKind.EMBEDDING, 1536);

@@ -47,6 +47,13 @@ public enum TokenEncoding {
         return encoding().decode(list);
     }
 
+    /** One token's bytes; they may be part of a character. */
+    public byte[] bytes(int token) {
+        IntArrayList one = new IntArrayList(1);
+        one.add(token);
+        return encoding().decodeBytes(one);
+    }
+
     /**
      * Splits text into its tokens' strings. A token that ends inside a multi-byte character is
      * joined with the next, so every piece is whole UTF-8; the pieces join back to {@code text}.
