@@ -19,6 +19,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, "invalid_request_error", message, param, null);
     }
 
+    /**
+     * A bad value as an error message may quote it: printable ASCII only and at most {@code max}
+     * characters, because it may be long or hold a secret pasted by mistake.
+     */
+    public static String excerpt(String raw, int max) {
+        String printable = raw.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max) + "...";
+    }
+
     public int status() {
         return status;
     }

@@ -63,17 +63,12 @@ public final class JsonBody {
                 && (subtype.equals("json") || subtype.equals("*") || subtype.endsWith("+json"));
         if (!json) {
             throw new ApiException(415, "invalid_request_error",
-                    "Unsupported Content-Type '" + shorten(contentType) + "': send the body as application/json.", "Content-Type", "unsupported_media_type");
+                    "Unsupported Content-Type '" + ApiException.excerpt(contentType, 80) + "': send the body as application/json.", "Content-Type", "unsupported_media_type");
         }
     }
 
     private static ApiException tooLarge(long maxBytes) {
         return new ApiException(413, "invalid_request_error",
                 "Request body too large: the limit is " + maxBytes + " bytes.", null, "request_too_large");
-    }
-
-    private static String shorten(String value) {
-        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() <= 80 ? printable : printable.substring(0, 80) + "...";
     }
 }

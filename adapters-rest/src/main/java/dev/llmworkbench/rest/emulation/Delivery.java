@@ -24,7 +24,6 @@ final class Delivery {
         try {
             if (stream) {
                 if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-                    emulation.finish();
                     throw ErrorBody.forStatus(status);
                 }
                 emitter.stream(EventSink.open(request.startAsync(), response), emulation, emulated.format());

@@ -31,7 +31,7 @@ final class TimingHeaders {
         }
         String value = raw.strip();
         if (value.isEmpty() || value.length() > 18 || !digits(value)) {
-            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative integer, got '" + shorten(raw) + "'.");
+            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative integer, got '" + ApiException.excerpt(raw, 20) + "'.");
         }
         return OptionalLong.of(Long.parseLong(value));
     }
@@ -53,7 +53,7 @@ final class TimingHeaders {
         }
         String value = raw.strip();
         if (!value.matches("\\d{1,9}(\\.\\d{1,9})?")) {
-            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative decimal number, got '" + shorten(raw) + "'.");
+            throw ApiException.invalid(name, "Invalid " + name + " header: expected a non-negative decimal number, got '" + ApiException.excerpt(raw, 20) + "'.");
         }
         return OptionalDouble.of(Double.parseDouble(value));
     }
@@ -66,11 +66,5 @@ final class TimingHeaders {
             }
         }
         return true;
-    }
-
-    // Echo only a bounded, printable prefix of a bad value: it may be long or hold a secret pasted by mistake.
-    private static String shorten(String raw) {
-        String printable = raw.replaceAll("[^\\x20-\\x7E]", "?");
-        return printable.length() > 20 ? printable.substring(0, 20) + "..." : printable;
     }
 }

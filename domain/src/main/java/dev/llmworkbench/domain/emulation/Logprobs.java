@@ -25,20 +25,28 @@ public final class Logprobs {
 
     /** @param top how many of the most likely tokens to list for each, the chosen one included */
     public static List<TokenLogprob> of(TokenEncoding encoding, List<String> tokens, int top, long seed) {
-        List<TokenLogprob> result = new ArrayList<>(tokens.size());
-        for (String token : tokens) {
-            result.add(rate(encoding, token, token.getBytes(StandardCharsets.UTF_8), top, new SplittableRandom(seed)));
-            seed = seed * 0x5DEECE66DL + 0xBL;
+        byte[][] bytes = new byte[tokens.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = tokens.get(i).getBytes(StandardCharsets.UTF_8);
         }
-        return result;
+        return rateAll(encoding, tokens, bytes, top, seed);
     }
 
     /** The same for token ids, as an echoed prompt has them; ids that split a character keep their raw bytes. */
     public static List<TokenLogprob> ofIds(TokenEncoding encoding, int[] ids, int top, long seed) {
-        List<TokenLogprob> result = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            byte[] bytes = encoding.bytes(id);
-            result.add(rate(encoding, tokenText(bytes), bytes, top, new SplittableRandom(seed)));
+        byte[][] bytes = new byte[ids.length][];
+        List<String> texts = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            bytes[i] = encoding.bytes(ids[i]);
+            texts.add(tokenText(bytes[i]));
+        }
+        return rateAll(encoding, texts, bytes, top, seed);
+    }
+
+    private static List<TokenLogprob> rateAll(TokenEncoding encoding, List<String> texts, byte[][] bytes, int top, long seed) {
+        List<TokenLogprob> result = new ArrayList<>(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            result.add(rate(encoding, texts.get(i), bytes[i], top, new SplittableRandom(seed)));
             seed = seed * 0x5DEECE66DL + 0xBL;
         }
         return result;
