@@ -27,7 +27,7 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
     }
 
     /** An id like OpenAI's: a prefix and 29 random letters and digits. */
-    String newId(String prefix) {
+    public String newId(String prefix) {
         RandomGenerator generator = random.get();
         StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 29; i++) {
@@ -37,7 +37,7 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
     }
 
     /** Joins the in-flight requests: from here on the caller owns {@link Emulation#finish()}. */
-    Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, int promptTokens,
+    public Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, int promptTokens,
                     EmulatorSettings.Resolved resolved, long arrivalNanos, String endpoint) {
         int concurrent = inFlight.enter();
         EmissionSchedule schedule = resolved.profile().schedule(resolved.timing(), promptTokens, concurrent);

@@ -1,0 +1,76 @@
+package dev.llmworkbench.application.responses;
+
+import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.application.emulation.Emulator;
+import dev.llmworkbench.application.emulation.EmulatorSettings;
+import dev.llmworkbench.application.responses.port.StoredResponses;
+import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.chat.ChatRequest;
+import dev.llmworkbench.domain.chat.FinishReason;
+import dev.llmworkbench.domain.emulation.ChatEmulator;
+import dev.llmworkbench.domain.emulation.FailurePlan;
+import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.responses.ModelResponse;
+import dev.llmworkbench.domain.responses.ResponseItem;
+import dev.llmworkbench.domain.responses.ResponseRequest;
+import dev.llmworkbench.domain.responses.Status;
+import dev.llmworkbench.domain.tokens.PromptTokens;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers {@code POST /v1/responses} as chat would answer the same conversation: the same prompt
+ * tokens, exact output tokens, timing and failures; then keeps the response when {@code store} asks.
+ */
+public final class EmulateResponse {
+    private final Emulator emulator;
+    private final StoredResponses stored;
+
+    public EmulateResponse(Emulator emulator, StoredResponses stored) {
+        this.emulator = emulator;
+        this.stored = stored;
+    }
+
+    public ResponseEmulation emulate(ResponseCommand command) {
+        ResponseRequest request = command.request();
+        if (emulator.models().require(request.model()).kind() == ModelKind.EMBEDDING) {
+            throw new NotFoundException("model", null, "This is not a chat model and thus not supported in the "
+                    + "v1/responses endpoint. Did you mean to use v1/embeddings?");
+        }
+        List<ResponseItem> context = request.previousResponseId().map(this::previous).map(ModelResponse::conversation).orElse(List.of());
+        List<ResponseItem> input = request.input().stream().map(item -> item.id() == null ? item.withId(emulator.newId(item.idPrefix())) : item).toList();
+        List<ResponseItem> conversation = new ArrayList<>(context);
+        conversation.addAll(input);
+        ChatRequest chat = request.chat(conversation);
+        EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
+        int promptTokens = new PromptTokens(request.model()).count(chat.messages(), chat.tools());
+        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong());
+        ResponseItem output = output(choices.getFirst());
+        Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
+        try {
+            ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), request, context, input, List.of(output), emulation.usage());
+            if (request.store() && !(emulation.failure() instanceof FailurePlan.Reject)) {
+                stored.save(response);
+            }
+            return new ResponseEmulation(emulation, response);
+        } catch (RuntimeException e) {
+            emulation.finish();
+            throw e;
+        }
+    }
+
+    private ModelResponse previous(String id) {
+        return stored.find(id).orElseThrow(() -> new NotFoundException("previous_response_id", "previous_response_not_found",
+                "Previous response with id '" + id + "' not found."));
+    }
+
+    private ResponseItem output(GeneratedChoice choice) {
+        Status status = choice.finishReason() == FinishReason.LENGTH ? Status.INCOMPLETE : Status.COMPLETED;
+        if (choice.isToolCall()) {
+            return new ResponseItem.FunctionCall(emulator.newId("fc_"), choice.toolCall().id(), choice.toolCall().name(),
+                    choice.toolCall().arguments(), status);
+        }
+        return new ResponseItem.OutputMessage(emulator.newId("msg_"), choice.text(), status);
+    }
+}
