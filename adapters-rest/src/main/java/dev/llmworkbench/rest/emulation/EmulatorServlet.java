@@ -21,12 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * emulation itself (JFR, docs/BENCHMARKS.md). Everything else stays in JAX-RS resources.
  * An exact servlet mapping wins over the JAX-RS application's {@code /*}.
  */
-@WebServlet(name = "emulator", urlPatterns = {EmulatorServlet.CHAT, EmulatorServlet.COMPLETIONS, EmulatorServlet.EMBEDDINGS},
+@WebServlet(name = "emulator", urlPatterns = {EmulatorServlet.CHAT, EmulatorServlet.COMPLETIONS, EmulatorServlet.EMBEDDINGS,
+        EmulatorServlet.RESPONSES},
         asyncSupported = true)
 public class EmulatorServlet extends HttpServlet {
     static final String CHAT = "/v1/chat/completions";
     static final String COMPLETIONS = "/v1/completions";
     static final String EMBEDDINGS = "/v1/embeddings";
+    static final String RESPONSES = "/v1/responses";
 
     @Inject
     ChatCompletionsEndpoint chat;
@@ -36,6 +38,9 @@ public class EmulatorServlet extends HttpServlet {
 
     @Inject
     EmbeddingsEndpoint embeddings;
+
+    @Inject
+    ResponsesEndpoint responses;
 
     @Inject
     Emitter emitter;
@@ -60,6 +65,7 @@ public class EmulatorServlet extends HttpServlet {
             switch (request.getServletPath()) {
                 case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, request, response);
                 case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, request, response);
+                case RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, request, response);
                 default -> JsonResponse.write(response, HttpServletResponse.SC_OK, embeddings.embed(body));
             }
         } catch (RuntimeException failure) {

@@ -48,13 +48,16 @@ final class EventSink {
         return closed;
     }
 
-    void send(List<String> events) throws IOException {
+    /** @param named whether each event is a whole frame with its own {@code event:} and {@code data:} lines */
+    void send(List<String> events, boolean named) throws IOException {
         if (events.isEmpty()) {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 256);
         for (String event : events) {
-            bytes.writeBytes(DATA);
+            if (!named) {
+                bytes.writeBytes(DATA);
+            }
             bytes.writeBytes(event.getBytes(StandardCharsets.UTF_8));
             bytes.writeBytes(END);
         }

@@ -49,7 +49,7 @@ final class SseStream implements Runnable {
                 return;
             }
             long now = System.nanoTime();
-            sink.send(format.step(step));
+            sink.send(format.step(step), format.namedEvents());
             emulation.stepSent(StreamFormat.tokens(emulation, step), now);
             step++;
             if (step < steps) {
@@ -57,8 +57,10 @@ final class SseStream implements Runnable {
                 return;
             }
             List<String> ending = new java.util.ArrayList<>(format.ending());
-            ending.add("[DONE]");
-            sink.send(ending);
+            if (format.endsWithDone()) {
+                ending.add("[DONE]");
+            }
+            sink.send(ending, format.namedEvents());
             end();
         } catch (IOException | RuntimeException clientGone) {
             end();

@@ -3,7 +3,7 @@ package dev.llmworkbench.rest.emulation;
 import dev.llmworkbench.application.emulation.Emulation;
 import java.util.List;
 
-/** The SSE payloads of one streamed response, step by step; {@code [DONE]} is added by the emitter. */
+/** The SSE payloads of one streamed response, step by step; {@code [DONE]} is added by the emitter where the API has it. */
 interface StreamFormat {
     /** The events due at step {@code index}: every choice's piece of that step (and, at step 0, any preamble). */
     List<String> step(int index);
@@ -21,4 +21,17 @@ interface StreamFormat {
 
     /** The events after the last step: finish reasons, then usage if asked for. */
     List<String> ending();
+
+    /** Chat and completions streams end with {@code data: [DONE]}; the Responses API's ends with its last event. */
+    default boolean endsWithDone() {
+        return true;
+    }
+
+    /**
+     * Whether each event is a whole SSE frame that names its type ({@code event: <type>\ndata: <json>}),
+     * as the Responses API's are, rather than the {@code data:} payload alone.
+     */
+    default boolean namedEvents() {
+        return false;
+    }
 }

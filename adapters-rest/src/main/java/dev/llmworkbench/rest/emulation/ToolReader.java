@@ -33,13 +33,17 @@ final class ToolReader {
             JsonFields function = tool.only(Set.of("type", "function")).requireObject("function")
                     .only(Set.of("name", "description", "parameters", "strict"));
             function.optBoolean("strict");
-            JsonFields parameters = function.optObject("parameters").orElse(null);
-            Schema.ObjectSchema schema = parameters == null
-                    ? new Schema.ObjectSchema("", Map.of(), List.of())
-                    : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
-            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), schema));
+            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), parameters(function)));
         }
         return tools;
+    }
+
+    /** A function's {@code parameters}: absent, the function takes none; present, it must be an object schema. */
+    static Schema.ObjectSchema parameters(JsonFields function) {
+        JsonFields parameters = function.optObject("parameters").orElse(null);
+        return parameters == null
+                ? new Schema.ObjectSchema("", Map.of(), List.of())
+                : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
     }
 
     static ToolChoice choice(JsonFields body) {

@@ -1,0 +1,95 @@
+package dev.llmworkbench.rest.emulation;
+
+import dev.llmworkbench.domain.chat.ToolChoice;
+import dev.llmworkbench.domain.chat.ToolDefinition;
+import dev.llmworkbench.domain.responses.ResponseRequest;
+import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.rest.JsonFields;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a {@code POST /v1/responses} body into the domain's request, naming any bad field. */
+final class ResponseRequestReader {
+    /** Every argument of OpenAI's CreateResponse; anything else is rejected as OpenAI does. */
+    static final Set<String> KNOWN = Set.of("background", "context_management", "conversation", "include", "input", "instructions",
+            "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id",
+            "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier",
+            "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs",
+            "top_p", "truncation", "user");
+
+    /** Arguments that would change what the emulator must do in ways it does not emulate: refused, not ignored. */
+    private static final Set<String> UNSUPPORTED = Set.of("conversation", "prompt", "context_management", "moderation");
+
+    private ResponseRequestReader() {
+    }
+
+    static ResponseRequest read(JsonFields body) {
+        body.only(KNOWN);
+        String model = body.requireString("model");
+        for (String name : UNSUPPORTED) {
+            if (body.has(name)) {
+                throw ApiException.invalid(name, "'" + name + "' is not supported by the emulator.");
+            }
+        }
+        if (body.optBoolean("background").orElse(false)) {
+            throw ApiException.invalid("background", "Background responses are not supported by the emulator.");
+        }
+        body.optObject("prompt_cache_options");
+        Map<String, String> echo = new HashMap<>(ResponseEcho.read(body));
+        JsonArray tools = body.optArray("tools").orElse(JsonValue.EMPTY_JSON_ARRAY);
+        List<ToolDefinition> definitions = tools(tools);
+        echo.put("tools", ResponseEcho.tools(tools));
+        JsonValue choice = body.get("tool_choice");
+        echo.put("tool_choice", choice == null ? ResponseEcho.quoted("auto") : choice.toString());
+        return new ResponseRequest(model, body.optString("instructions"), ResponseInputReader.input(body), body.optInt("max_output_tokens"),
+                definitions, choice(body), body.optString("previous_response_id"), body.optBoolean("store").orElse(true), echo);
+    }
+
+    /** Function tools, flat as the Responses API writes them: {@code {"type":"function","name",...}}. */
+    private static List<ToolDefinition> tools(JsonArray array) {
+        List<ToolDefinition> tools = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields tool = JsonFields.element(array, i, "tools");
+            String type = tool.requireString("type");
+            if (!"function".equals(type)) {
+                throw ApiException.invalid(tool.path("type"), "Tools of type '" + ApiException.excerpt(type, 40)
+                        + "' are not supported by the emulator; use 'function'.");
+            }
+            tool.only(Set.of("type", "name", "description", "parameters", "strict", "output_schema", "defer_loading", "allowed_callers"));
+            tool.optBoolean("strict");
+            tools.add(new ToolDefinition(tool.requireString("name"), tool.optString("description").orElse(""), ToolReader.parameters(tool)));
+        }
+        return tools;
+    }
+
+    private static ToolChoice choice(JsonFields body) {
+        JsonValue value = body.get("tool_choice");
+        if (value == null) {
+            return new ToolChoice.Auto();
+        }
+        if (value instanceof JsonString mode) {
+            return switch (mode.getString()) {
+                case "none" -> new ToolChoice.None();
+                case "auto" -> new ToolChoice.Auto();
+                case "required" -> new ToolChoice.Required();
+                default -> throw ApiException.invalid("tool_choice", "Invalid value: '" + ApiException.excerpt(mode.getString(), 40)
+                        + "'. Supported values are: 'none', 'auto' and 'required'.");
+            };
+        }
+        JsonFields choice = body.requireObject("tool_choice");
+        String type = choice.requireString("type");
+        return switch (type) {
+            case "function" -> new ToolChoice.Function(choice.only(Set.of("type", "name")).requireString("name"));
+            case "allowed_tools" -> "required".equals(choice.only(Set.of("type", "mode", "tools")).requireString("mode"))
+                    ? new ToolChoice.Required() : new ToolChoice.Auto();
+            default -> throw ApiException.invalid(choice.path("type"), "Tool choices of type '" + ApiException.excerpt(type, 40)
+                    + "' are not supported by the emulator; use 'function' or 'allowed_tools'.");
+        };
+    }
+}
