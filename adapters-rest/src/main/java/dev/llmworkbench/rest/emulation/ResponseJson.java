@@ -15,7 +15,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
-import jakarta.json.bind.config.PropertyOrderStrategy;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +23,8 @@ import java.util.Map;
 /** Maps stored responses and their items to the Responses API's JSON objects ({@link ResponseObjects}). */
 final class ResponseJson {
     // One Jsonb for the application: building one looks its provider up and caches its mappings.
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
-            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
-            .withPropertyOrderStrategy(PropertyOrderStrategy.ANY));
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
     /** What a response reports for a setting its request did not carry: OpenAI's defaults. */
     private static final Map<String, String> DEFAULTS = Map.of("temperature", "1.0", "top_p", "1.0", "parallel_tool_calls", "true",

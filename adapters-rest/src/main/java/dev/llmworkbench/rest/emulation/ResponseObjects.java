@@ -1,19 +1,24 @@
 package dev.llmworkbench.rest.emulation;
 
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.List;
 
 /**
- * The Responses API's JSON shapes, one record each, written by JSON-B with OpenAI's snake_case names
- * and explicit nulls (OpenAI's {@code Response} requires {@code error}, {@code incomplete_details} and
- * {@code instructions} even when null). Public because JSON-B reads them reflectively.
+ * The Responses API's JSON shapes, one record each, written by JSON-B with OpenAI's snake_case names.
+ * A null is left out unless marked {@link JsonbNillable}: OpenAI's {@code Response} requires
+ * {@code error}, {@code incomplete_details} and {@code instructions} even when null, and does not
+ * allow a null {@code usage}, which a response not yet finished lacks. {@code incomplete_details} is
+ * declared {@code Object} because Yasson 3 drops a null of a record type even when it is marked nillable.
+ * Public because JSON-B reads them reflectively.
  */
 public final class ResponseObjects {
     private ResponseObjects() {
     }
 
-    public record Response(String id, String object, long createdAt, String status, Long completedAt, Object error,
-                           IncompleteDetails incompleteDetails, String instructions, Integer maxOutputTokens, String model,
+    public record Response(String id, String object, long createdAt, String status, Long completedAt, @JsonbNillable Object error,
+                           @JsonbNillable Object incompleteDetails, @JsonbNillable String instructions,
+                           Integer maxOutputTokens, String model,
                            List<Object> output, String outputText, JsonValue parallelToolCalls, String previousResponseId,
                            JsonValue reasoning, JsonValue serviceTier, boolean store, JsonValue temperature, JsonValue text,
                            JsonValue toolChoice, JsonValue tools, JsonValue topP, JsonValue truncation, Usage usage,
