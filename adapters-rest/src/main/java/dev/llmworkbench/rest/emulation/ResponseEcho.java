@@ -10,6 +10,7 @@ import jakarta.json.spi.JsonProvider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,8 +35,9 @@ final class ResponseEcho {
         echo.put("top_p", String.valueOf(body.optNumber("top_p", 0, 1).orElse(1.0)));
         echo.put("parallel_tool_calls", String.valueOf(body.optBoolean("parallel_tool_calls").orElse(true)));
         echo.put("truncation", quoted(oneOf(body, "truncation", List.of("auto", "disabled")).orElse("disabled")));
-        oneOf(body, "service_tier", List.of("auto", "default", "flex", "scale", "priority"));
-        echo.put("service_tier", quoted("default"));
+        // OpenAI reports the tier that served the request: "auto" is served by the default tier.
+        String tier = oneOf(body, "service_tier", List.of("auto", "default", "flex", "scale", "priority")).orElse("auto");
+        echo.put("service_tier", quoted(tier.equals("auto") ? "default" : tier));
         echo.put("metadata", metadata(body));
         echo.put("reasoning", reasoning(body));
         echo.put("text", text(body));
@@ -58,8 +60,8 @@ final class ResponseEcho {
         return JSON.createValue(text).toString();
     }
 
-    private static java.util.Optional<String> oneOf(JsonFields fields, String name, List<String> allowed) {
-        java.util.Optional<String> value = fields.optString(name);
+    private static Optional<String> oneOf(JsonFields fields, String name, List<String> allowed) {
+        Optional<String> value = fields.optString(name);
         if (value.isPresent() && !allowed.contains(value.get())) {
             throw ApiException.invalid(fields.path(name), "Invalid value: '" + ApiException.excerpt(value.get(), 40)
                     + "'. Supported values are: " + String.join(", ", allowed.stream().map(v -> "'" + v + "'").toList()) + ".");

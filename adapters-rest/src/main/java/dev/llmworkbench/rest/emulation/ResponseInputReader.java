@@ -7,6 +7,7 @@ import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.responses.ResponseItem;
 import dev.llmworkbench.domain.responses.Status;
+import dev.llmworkbench.domain.tokens.ImageHeaders;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.json.JsonArray;
@@ -114,8 +115,13 @@ final class ResponseInputReader {
             throw ApiException.invalid(image.path("image_url"), "Invalid image URL: expected a data: URL or an http(s) URL.");
         }
         String detail = image.optString("detail").orElse("auto");
-        return new ImagePart(url, ImageDetail.fromWire(detail).orElseThrow(() -> ApiException.invalid(image.path("detail"),
+        ImagePart part = new ImagePart(url, ImageDetail.fromWire(detail).orElseThrow(() -> ApiException.invalid(image.path("detail"),
                 "Invalid value: '" + detail + "'. Supported values are: 'low', 'high' and 'auto'.")));
+        if (part.isInline()) {
+            // Measured here too, so a broken image is reported at its place in 'input', not at the chat message it is counted as.
+            ImageHeaders.sizeOfDataUrl(url, image.path("image_url"));
+        }
+        return part;
     }
 
     /** An earlier answer passed back: its text, from a string or from {@code output_text} and {@code refusal} parts. */
