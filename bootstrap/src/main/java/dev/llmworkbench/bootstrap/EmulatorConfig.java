@@ -70,6 +70,10 @@ public class EmulatorConfig {
     @ConfigProperty(name = "workbench.emulator.models")
     java.util.Optional<List<String>> models;
 
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.strict-models", defaultValue = "false")
+    boolean strictModels;
+
     EmulatorSettings settings() {
         return new EmulatorSettings(
                 new TokenTiming(Duration.ofMillis(ttftMs), Duration.ofMillis(itlMs), outputLength),
@@ -79,6 +83,6 @@ public class EmulatorConfig {
     }
 
     ModelCatalog catalog() {
-        return new ModelCatalog(models.filter(ids -> !ids.isEmpty()).orElse(ModelCatalog.DEFAULT_IDS));
+        return new ModelCatalog(models.filter(ids -> !ids.isEmpty()).orElse(ModelCatalog.DEFAULT_IDS), strictModels);
     }
 }

@@ -19,14 +19,19 @@ final class ChatJson implements StreamFormat {
 
     private final Emulation emulation;
     private final boolean includeUsage;
+    private final String serviceTier;
     private final boolean asked;
     /** Per choice, its content tokens rated, or null: logprobs not asked for, or a tool call (content is null). */
     private final List<List<TokenLogprob>> logprobs;
 
-    /** @param topLogprobs present when {@code logprobs} was asked for: how many alternatives each token lists */
-    ChatJson(Emulation emulation, boolean includeUsage, OptionalInt topLogprobs) {
+    /**
+     * @param topLogprobs present when {@code logprobs} was asked for: how many alternatives each token lists
+     * @param serviceTier the tier the answer reports, as OpenAI echoes the one asked for
+     */
+    ChatJson(Emulation emulation, boolean includeUsage, OptionalInt topLogprobs, String serviceTier) {
         this.emulation = emulation;
         this.includeUsage = includeUsage;
+        this.serviceTier = serviceTier;
         this.asked = topLogprobs.isPresent();
         this.logprobs = new ArrayList<>(emulation.choices().size());
         for (GeneratedChoice choice : emulation.choices()) {
@@ -67,7 +72,7 @@ final class ChatJson implements StreamFormat {
             json.field("finish_reason", choice.finishReason().wire()).end();
         }
         return json.endArray().raw("usage", UsageJson.of(e.usage()))
-                .field("service_tier", "default").field("system_fingerprint", FINGERPRINT).end().toString();
+                .field("service_tier", serviceTier).field("system_fingerprint", FINGERPRINT).end().toString();
     }
 
     @Override
@@ -103,7 +108,7 @@ final class ChatJson implements StreamFormat {
     private JsonOut header(JsonOut json) {
         return json.begin().field("id", emulation.id()).field("object", "chat.completion.chunk")
                 .field("created", emulation.created()).field("model", emulation.model())
-                .field("service_tier", "default").field("system_fingerprint", FINGERPRINT);
+                .field("service_tier", serviceTier).field("system_fingerprint", FINGERPRINT);
     }
 
     /** @param logprobs the chunk's rated tokens as JSON, or null */

@@ -9,20 +9,27 @@ import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
+import dev.llmworkbench.rest.JsonKind;
+import dev.llmworkbench.rest.RequestArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** {@code POST /v1/completions}, the legacy text completions API, with the same timing headers as chat. */
 @ApplicationScoped
 public class CompletionsEndpoint {
-    static final Set<String> KNOWN = Set.of("model", "prompt", "best_of", "echo", "frequency_penalty", "logit_bias",
-            "logprobs", "max_tokens", "n", "presence_penalty", "seed", "stop", "stream", "stream_options", "suffix",
-            "temperature", "top_p", "user");
+    /** Every argument of OpenAI's CreateCompletionRequest with its JSON types. */
+    static final RequestArguments ARGUMENTS = RequestArguments.builder()
+            .add(JsonKind.STRING, "model", "prompt", "stop", "suffix", "user")
+            .add(JsonKind.INTEGER, "best_of", "logprobs", "max_tokens", "n", "seed")
+            .add(JsonKind.NUMBER, "frequency_penalty", "presence_penalty", "temperature", "top_p")
+            .add(JsonKind.BOOLEAN, "echo", "stream")
+            .add(JsonKind.ARRAY, "prompt", "stop")
+            .add(JsonKind.OBJECT, "logit_bias", "stream_options")
+            .build();
 
     @Inject
     EmulateTextCompletion emulate;
@@ -36,7 +43,7 @@ public class CompletionsEndpoint {
     }
 
     Emulated start(JsonFields json, UnaryOperator<String> headers, long arrivalNanos) {
-        JsonFields body = json.only(KNOWN);
+        JsonFields body = ARGUMENTS.check(json);
         String model = body.requireString("model");
         SamplingFields.check(body);
         OptionalInt logprobs = body.optInt("logprobs");

@@ -37,7 +37,7 @@ class EmulateChatCompletionTest {
 
     private final InFlight inFlight = new InFlight();
     private final EmulateChatCompletion emulate = new EmulateChatCompletion(new Emulator(
-            new ModelCatalog(ModelCatalog.DEFAULT_IDS), SETTINGS, inFlight, EmulatorMetrics.NONE, CLOCK,
+            new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS, inFlight, EmulatorMetrics.NONE, CLOCK,
             () -> new SplittableRandom(1)));
 
     private static ChatCommand hello(String model, TimingOverrides overrides) {

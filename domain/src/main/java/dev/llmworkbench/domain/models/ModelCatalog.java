@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The models the emulator answers for. Known OpenAI ids keep their published creation time and
- * embedding size; any other configured id is inferred from its name.
+ * embedding size; any other id is inferred from its name. The configured ids are the ones listed;
+ * unless the catalog is strict, any other id is served too, as the tools people come from send
+ * ids of their own ({@code codechat}, {@code google/gemma-3-4b-it}).
  */
 public final class ModelCatalog {
     /** The BentoML emulator's models, then current ones. */
@@ -48,11 +50,19 @@ public final class ModelCatalog {
     }
 
     private final Map<String, ModelInfo> models = new LinkedHashMap<>();
+    private final boolean strict;
 
-    public ModelCatalog(List<String> ids) {
+    /** @param strict whether an id outside {@code ids} is not found, rather than served */
+    public ModelCatalog(List<String> ids, boolean strict) {
         for (String id : ids) {
-            models.put(id, KNOWN.getOrDefault(id, inferred(id)));
+            models.put(id, describe(id));
         }
+        this.strict = strict;
+    }
+
+    private static ModelInfo describe(String id) {
+        ModelInfo known = KNOWN.get(id);
+        return known != null ? known : inferred(id);
     }
 
     private static void known(String id, long created, String ownedBy, ModelKind kind, int dimensions) {
@@ -61,7 +71,7 @@ public final class ModelCatalog {
 
     /** An unknown id: embeddings if the name says so (1536 dimensions), legacy completion for davinci/babbage/instruct. */
     static ModelInfo inferred(String id) {
-        if (id.contains("embedding")) {
+        if (id.contains("embed")) {
             return new ModelInfo(id, 0, "workbench", ModelKind.EMBEDDING, 1536);
         }
         boolean legacy = id.contains("davinci") || id.contains("babbage") || id.endsWith("-instruct");
@@ -73,7 +83,11 @@ public final class ModelCatalog {
     }
 
     public Optional<ModelInfo> find(String id) {
-        return Optional.ofNullable(models.get(id));
+        ModelInfo configured = models.get(id);
+        if (configured != null || strict || id.isBlank()) {
+            return Optional.ofNullable(configured);
+        }
+        return Optional.of(describe(id));
     }
 
     public ModelInfo require(String id) {

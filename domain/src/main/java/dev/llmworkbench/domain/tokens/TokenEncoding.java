@@ -85,17 +85,22 @@ public enum TokenEncoding {
         }
     }
 
-    /** Encodings by model name, as tiktoken's {@code encoding_for_model} maps them. */
+    /**
+     * Encodings by model name, as tiktoken's {@code encoding_for_model} maps OpenAI's ids; any other id
+     * (a local model, an id of the caller's own) gets o200k_base, the encoding of every current OpenAI model.
+     */
     public static TokenEncoding forModel(String model) {
         String id = model.startsWith("ft:") ? model.substring(3) : model;
-        if (id.startsWith("text-davinci-") || id.startsWith("code-davinci-")) {
+        if (id.startsWith("text-davinci-") || id.startsWith("code-davinci-") || id.startsWith("code-cushman-")) {
             return P50K_BASE;
         }
-        if (id.startsWith("gpt-4o") || id.startsWith("gpt-4.1") || id.startsWith("gpt-4.5") || id.startsWith("gpt-5")
-                || id.startsWith("o1") || id.startsWith("o3") || id.startsWith("o4") || id.startsWith("chatgpt-4o")
-                || id.startsWith("gpt-oss")) {
+        if (id.startsWith("gpt-4o") || id.startsWith("gpt-4.1") || id.startsWith("gpt-4.5") || id.startsWith("chatgpt-4o")) {
             return O200K_BASE;
         }
-        return CL100K_BASE;
+        if (id.equals("gpt-4") || id.startsWith("gpt-4-") || id.startsWith("gpt-3.5") || id.startsWith("gpt-35-")
+                || id.startsWith("text-embedding-") || id.equals("davinci-002") || id.equals("babbage-002")) {
+            return CL100K_BASE;
+        }
+        return O200K_BASE;
     }
 }
