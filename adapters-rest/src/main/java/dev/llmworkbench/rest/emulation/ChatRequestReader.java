@@ -60,7 +60,8 @@ final class ChatRequestReader {
                 .map(options -> options.only(Set.of("include_usage", "include_obfuscation")).optBoolean("include_usage").orElse(false))
                 .orElse(false);
         ChatRequest request = new ChatRequest(model, messages(body), body.optInt("n").orElse(1), maxTokens,
-                SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body));
+                SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body),
+                body.optBoolean("parallel_tool_calls").orElse(true), OutputFormatReader.read(body, "response_format"));
         return new Parsed(request, includeUsage, topLogprobs, serviceTier);
     }
 

@@ -7,16 +7,14 @@ import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}, and JSON Schema into {@link Schema}. */
+/** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}. */
 final class ToolReader {
     private ToolReader() {
     }
@@ -32,12 +30,15 @@ final class ToolReader {
             }
             JsonFields function = tool.only(Set.of("type", "function")).requireObject("function")
                     .only(Set.of("name", "description", "parameters", "strict"));
-            function.optBoolean("strict");
+            String name = function.requireString("name");
             JsonFields parameters = function.optObject("parameters").orElse(null);
+            if (parameters != null && function.optBoolean("strict").orElse(false)) {
+                StrictSchemaRules.check(parameters.raw(), "function '" + ApiException.excerpt(name, 64) + "'", function.path("parameters"));
+            }
             Schema.ObjectSchema schema = parameters == null
                     ? new Schema.ObjectSchema("", Map.of(), List.of())
-                    : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
-            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), schema));
+                    : asObject(SchemaReader.read(parameters.raw(), function.path("parameters")), function.path("parameters"));
+            tools.add(new ToolDefinition(name, function.optString("description").orElse(""), schema));
         }
         return tools;
     }
@@ -83,55 +84,5 @@ final class ToolReader {
             return object;
         }
         throw ApiException.invalid(path, "Invalid schema for function parameters: the schema must be of type 'object'.");
-    }
-
-    /** JSON Schema to {@link Schema}; a type list such as ["string","null"] takes its first non-null type. */
-    private static Schema schema(JsonObject json, String path) {
-        String description = json.get("description") instanceof JsonString d ? d.getString() : "";
-        String type = typeOf(json.get("type"));
-        if (type.isEmpty() && json.containsKey("properties")) {
-            type = "object";
-        }
-        if (type.isEmpty() && json.get("enum") instanceof JsonArray) {
-            type = "string";
-        }
-        return switch (type) {
-            case "object" -> {
-                Map<String, Schema> properties = new LinkedHashMap<>();
-                if (json.get("properties") instanceof JsonObject props) {
-                    for (Map.Entry<String, JsonValue> entry : props.entrySet()) {
-                        if (!(entry.getValue() instanceof JsonObject property)) {
-                            throw ApiException.invalid(path + ".properties." + entry.getKey(), "Invalid schema: a property must be an object.");
-                        }
-                        properties.put(entry.getKey(), schema(property, path + ".properties." + entry.getKey()));
-                    }
-                }
-                List<String> required = json.get("required") instanceof JsonArray r
-                        ? ChatRequestReader.strings(r, path + ".required") : List.of();
-                yield new Schema.ObjectSchema(description, properties, required);
-            }
-            case "array" -> new Schema.ArraySchema(description, json.get("items") instanceof JsonObject items
-                    ? schema(items, path + ".items") : new Schema.AnySchema(""));
-            case "string" -> new Schema.StringSchema(description, json.get("enum") instanceof JsonArray e
-                    ? ChatRequestReader.strings(e, path + ".enum") : List.of());
-            case "integer" -> new Schema.NumberSchema(description, true);
-            case "number" -> new Schema.NumberSchema(description, false);
-            case "boolean" -> new Schema.BooleanSchema(description);
-            default -> new Schema.AnySchema(description);
-        };
-    }
-
-    private static String typeOf(JsonValue type) {
-        if (type instanceof JsonString s) {
-            return s.getString();
-        }
-        if (type instanceof JsonArray types) {
-            for (JsonValue t : types) {
-                if (t instanceof JsonString s && !"null".equals(s.getString())) {
-                    return s.getString();
-                }
-            }
-        }
-        return "";
     }
 }

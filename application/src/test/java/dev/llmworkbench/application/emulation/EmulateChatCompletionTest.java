@@ -10,6 +10,7 @@ import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.ToolChoice;
 import dev.llmworkbench.domain.emulation.FailureInjection;
@@ -42,7 +43,7 @@ class EmulateChatCompletionTest {
 
     private static ChatCommand hello(String model, TimingOverrides overrides) {
         ChatRequest request = new ChatRequest(model, List.of(Message.text(Role.USER, "Hello")), 1, OptionalInt.empty(),
-                List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto());
+                List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text());
         return new ChatCommand(request, overrides, 1_000_000_000L);
     }
 

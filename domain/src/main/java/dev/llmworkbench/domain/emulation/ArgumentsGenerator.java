@@ -49,7 +49,11 @@ public final class ArgumentsGenerator {
                     ? String.valueOf(1 + random.nextInt(100))
                     : String.valueOf(Math.round(random.nextDouble() * 10000) / 100.0));
             case Schema.BooleanSchema bool -> json.append(random.nextBoolean());
+            case Schema.EnumSchema values -> json.append(values.jsonValues().get(random.nextInt(values.jsonValues().size())));
+            case Schema.AnyOfSchema anyOf -> write(anyOf.options().getFirst(), random, json, depth + 1);
+            case Schema.NullSchema n -> json.append("null");
             case Schema.AnySchema any -> json.append("null");
+            case Schema.Unexpanded cut -> json.append("null");
         }
     }
 }

@@ -23,7 +23,7 @@ public final class ChatEmulator {
 
     public static List<GeneratedChoice> answer(ChatRequest request, int outputTokens, long seed) {
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
-        ToolDefinition tool = request.forcedTool();
+        ToolDefinition tool = request.toolsToCall().isEmpty() ? null : request.toolsToCall().getFirst();
         List<GeneratedChoice> choices = new ArrayList<>(request.n());
         for (int index = 0; index < request.n(); index++) {
             long choiceSeed = seed + 0x9E3779B97F4A7C15L * index;

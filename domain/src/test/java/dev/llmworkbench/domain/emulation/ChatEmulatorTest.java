@@ -10,6 +10,7 @@ import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.FinishReason;
 import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.ToolChoice;
@@ -21,6 +22,7 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -29,16 +31,16 @@ class ChatEmulatorTest {
     private static final List<Message> HELLO = List.of(Message.text(Role.USER, "Hello"));
 
     private static ChatRequest request(String model, int n, OptionalInt maxTokens, List<String> stop) {
-        return new ChatRequest(model, HELLO, n, maxTokens, stop, OptionalLong.empty(), List.of(), new ToolChoice.Auto());
+        return new ChatRequest(model, HELLO, n, maxTokens, stop, OptionalLong.empty(), List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text());
     }
 
     private static ToolDefinition weatherTool() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("location", new Schema.StringSchema("city", List.of()));
-        properties.put("unit", new Schema.StringSchema("", List.of("celsius", "fahrenheit")));
-        properties.put("days", new Schema.NumberSchema("", true));
+        properties.put("location", Schema.StringSchema.plain("city"));
+        properties.put("unit", new Schema.StringSchema("", List.of("celsius", "fahrenheit"), 0, OptionalInt.empty(), Optional.empty()));
+        properties.put("days", Schema.NumberSchema.unbounded("", true));
         properties.put("hourly", new Schema.BooleanSchema(""));
-        properties.put("tags", new Schema.ArraySchema("", new Schema.StringSchema("", List.of())));
+        properties.put("tags", new Schema.ArraySchema("", Schema.StringSchema.plain(""), 0, OptionalInt.empty()));
         properties.put("say \"hi\"", new Schema.AnySchema(""));
         return new ToolDefinition("get_weather", "", new Schema.ObjectSchema("", properties, List.of("location")));
     }
@@ -84,7 +86,7 @@ class ChatEmulatorTest {
     @Test
     void aForcedFunctionAnswersWithValidJsonArgumentsThatFollowTheSchema() {
         ChatRequest forced = new ChatRequest("gpt-4o", HELLO, 2, OptionalInt.empty(), List.of(), OptionalLong.of(1),
-                List.of(weatherTool()), new ToolChoice.Function("get_weather"));
+                List.of(weatherTool()), new ToolChoice.Function("get_weather"), true, new OutputFormat.Text());
         for (GeneratedChoice choice : ChatEmulator.answer(forced, 20, 1)) {
             assertTrue(choice.isToolCall());
             assertEquals(FinishReason.TOOL_CALLS, choice.finishReason());
@@ -103,14 +105,14 @@ class ChatEmulatorTest {
     @Test
     void toolChoiceMustNameADeclaredTool() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> new ChatRequest("gpt-4o", HELLO, 1,
-                OptionalInt.empty(), List.of(), OptionalLong.empty(), List.of(weatherTool()), new ToolChoice.Function("nope")));
+                OptionalInt.empty(), List.of(), OptionalLong.empty(), List.of(weatherTool()), new ToolChoice.Function("nope"), true, new OutputFormat.Text()));
         assertEquals("tool_choice", e.param());
     }
 
     @Test
     void emptyMessagesAndBadNAreRejectedNamingTheField() {
         assertEquals("messages", assertThrows(InvalidRequestException.class, () -> new ChatRequest("gpt-4o", List.of(), 1,
-                OptionalInt.empty(), List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto())).param());
+                OptionalInt.empty(), List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text())).param());
         assertEquals("n", assertThrows(InvalidRequestException.class, () -> request("gpt-4o", 0, OptionalInt.empty(), List.of())).param());
     }
 }
