@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.domain.emulation.TokenLogprob;
@@ -53,10 +54,12 @@ final class ChatJson implements StreamFormat {
         for (GeneratedChoice choice : e.choices()) {
             json.element().field("index", choice.index()).object("message").field("role", "assistant");
             if (choice.isToolCall()) {
-                json.nullField("content").nullField("refusal").beginArray("tool_calls").element()
-                        .field("id", choice.toolCall().id()).field("type", "function")
-                        .object("function").field("name", choice.toolCall().name()).field("arguments", choice.toolCall().arguments()).end()
-                        .end().endArray();
+                json.nullField("content").nullField("refusal").beginArray("tool_calls");
+                for (ToolCall call : choice.toolCalls()) {
+                    json.element().field("id", call.id()).field("type", "function")
+                            .object("function").field("name", call.name()).field("arguments", call.arguments()).end().end();
+                }
+                json.endArray();
             } else {
                 json.field("content", choice.text()).nullField("refusal");
             }
@@ -80,13 +83,16 @@ final class ChatJson implements StreamFormat {
         List<String> events = new ArrayList<>(emulation.choices().size() * 2);
         for (GeneratedChoice choice : emulation.choices()) {
             if (index == 0) {
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null, null));
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice, 0) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null, null));
             }
             if (index < choice.pieces().size()) {
                 String piece = choice.pieces().get(index);
                 List<TokenLogprob> rated = logprobs.get(choice.index());
                 String pieceLogprobs = rated == null ? null : LogprobsJson.chat(rated.subList(index, index + 1));
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(piece) : content(piece), pieceLogprobs, null));
+                if (choice.callStartingAt(index) > 0) {
+                    events.add(chunk(choice.index(), toolCallStart(choice, choice.callStartingAt(index)), null, null));
+                }
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(choice.callOf(index), piece) : content(piece), pieceLogprobs, null));
             }
         }
         return events;
@@ -131,15 +137,20 @@ final class ChatJson implements StreamFormat {
         return new JsonOut(24 + piece.length()).begin().field("content", piece).end().toString();
     }
 
-    private static String toolCallStart(GeneratedChoice choice) {
-        return new JsonOut(160).begin().field("role", "assistant").nullField("content").nullField("refusal")
-                .beginArray("tool_calls").element().field("index", 0).field("id", choice.toolCall().id()).field("type", "function")
-                .object("function").field("name", choice.toolCall().name()).field("arguments", "").end().end().endArray()
+    /** A call's first delta names it; the first call's also carries the message's role, as OpenAI streams parallel calls. */
+    private static String toolCallStart(GeneratedChoice choice, int call) {
+        ToolCall toolCall = choice.toolCalls().get(call);
+        JsonOut json = new JsonOut(160).begin();
+        if (call == 0) {
+            json.field("role", "assistant").nullField("content").nullField("refusal");
+        }
+        return json.beginArray("tool_calls").element().field("index", call).field("id", toolCall.id()).field("type", "function")
+                .object("function").field("name", toolCall.name()).field("arguments", "").end().end().endArray()
                 .end().toString();
     }
 
-    private static String toolArguments(String piece) {
-        return new JsonOut(64 + piece.length()).begin().beginArray("tool_calls").element().field("index", 0)
+    private static String toolArguments(int call, String piece) {
+        return new JsonOut(64 + piece.length()).begin().beginArray("tool_calls").element().field("index", call)
                 .object("function").field("arguments", piece).end().end().endArray().end().toString();
     }
 }

@@ -23,6 +23,11 @@ public sealed interface Schema {
         public ObjectSchema {
             properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
             required = List.copyOf(required);
+            for (String name : required) {
+                if (!properties.containsKey(name)) {
+                    throw new IllegalArgumentException("'required' names '" + name + "', which is not in 'properties'.");
+                }
+            }
         }
 
         public String typeName() {
