@@ -15,9 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}, and JSON Schema into {@link Schema}. */
 final class ToolReader {
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
     private ToolReader() {
     }
 
@@ -37,9 +40,24 @@ final class ToolReader {
             Schema.ObjectSchema schema = parameters == null
                     ? new Schema.ObjectSchema("", Map.of(), List.of())
                     : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
-            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), schema));
+            tools.add(new ToolDefinition(name(function), function.optString("description").orElse(""), schema));
         }
         return tools;
+    }
+
+    /** OpenAI's rule for function names: a-z, A-Z, 0-9, underscores and dashes, 1 to 64 of them. */
+    private static String name(JsonFields function) {
+        String name = function.requireString("name");
+        String param = function.path("name");
+        if (name.isEmpty()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param
+                    + "': empty string. Expected a string with minimum length 1, but got an empty string instead.", param, "empty_string");
+        }
+        if (name.length() > 64 || !FUNCTION_NAME.matcher(name).matches()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param + "': string does not match pattern. "
+                    + "Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.", param, "invalid_value");
+        }
+        return name;
     }
 
     static ToolChoice choice(JsonFields body) {

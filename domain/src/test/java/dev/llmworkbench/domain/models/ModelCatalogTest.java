@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.domain.NotFoundException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelCatalogTest {
     @Test
@@ -31,5 +33,13 @@ class ModelCatalogTest {
     void anUnknownModelIsNotFoundWithOpenAisCode() {
         NotFoundException e = assertThrows(NotFoundException.class, () -> new ModelCatalog(List.of()).require("gpt-9"));
         assertEquals("model_not_found", e.code());
+    }
+
+    /** Windows from OpenAI's model pages. */
+    @ParameterizedTest
+    @CsvSource({"gpt-4o,128000", "gpt-4o-mini,128000", "gpt-4.1,1047576", "gpt-4.1-nano,1047576", "gpt-3.5-turbo,16385",
+            "gpt-4,8192", "gpt-4-32k,32768", "gpt-5,400000", "o3-mini,200000", "text-embedding-3-small,8192", "my-llama,128000"})
+    void knowsEachModelsContextWindow(String id, int tokens) {
+        assertEquals(tokens, new ModelCatalog(List.of(id)).require(id).contextWindow().tokens());
     }
 }
