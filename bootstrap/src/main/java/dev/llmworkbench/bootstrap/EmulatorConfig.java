@@ -39,6 +39,10 @@ public class EmulatorConfig {
     int maxOutputLength;
 
     @Inject
+    @ConfigProperty(name = "workbench.emulator.max-delay-ms", defaultValue = "600000")
+    long maxDelayMs;
+
+    @Inject
     @ConfigProperty(name = "workbench.emulator.prefill-us-per-token", defaultValue = "0")
     long prefillMicrosPerToken;
 
@@ -79,7 +83,7 @@ public class EmulatorConfig {
                 new TokenTiming(Duration.ofMillis(ttftMs), Duration.ofMillis(itlMs), outputLength),
                 new LatencyProfile(Duration.ofNanos(prefillMicrosPerToken * 1000), loadFactor, loadConcurrency),
                 new FailureInjection(failRate, failStatus, cutRate, cutAfterTokens),
-                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength);
+                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength, Duration.ofMillis(maxDelayMs));
     }
 
     ModelCatalog catalog() {

@@ -34,12 +34,19 @@ public class CompletionsEndpoint {
     @Inject
     EmulateTextCompletion emulate;
 
-    private static String decode(TokenEncoding encoding, int[] tokens) {
-        try {
-            return encoding.decode(tokens);
-        } catch (RuntimeException e) {
-            throw ApiException.invalid("prompt", "The prompt holds a token id outside the model's vocabulary.");
+    private static List<CompletionJson.Echo> echoes(List<EmbeddingInput> prompts, int n, boolean echo, boolean logprobs, String model) {
+        List<CompletionJson.Echo> echoes = new ArrayList<>();
+        TokenEncoding encoding = TokenEncoding.forModel(model);
+        for (EmbeddingInput prompt : prompts) {
+            CompletionJson.Echo echoed = !echo ? CompletionJson.Echo.NONE : switch (prompt) {
+                case EmbeddingInput.Text t -> new CompletionJson.Echo(t.text(), logprobs ? encoding.encode(t.text()) : new int[0]);
+                case EmbeddingInput.Tokens t -> new CompletionJson.Echo(encoding.decode(t.tokens()), t.tokens());
+            };
+            for (int i = 0; i < n; i++) {
+                echoes.add(echoed);
+            }
         }
+        return echoes;
     }
 
     Emulated start(JsonFields json, UnaryOperator<String> headers, long arrivalNanos) {
@@ -58,20 +65,16 @@ public class CompletionsEndpoint {
         List<EmbeddingInput> prompts = PromptReader.read(body, "prompt");
         CompletionRequest request = new CompletionRequest(model, prompts, body.optInt("n").orElse(1), body.optInt("max_tokens"),
                 SamplingFields.stop(body), body.optLong("seed"), echo);
-        // Everything that can reject the request runs before the emulation starts and counts as in flight.
-        List<CompletionJson.Echo> echoes = new ArrayList<>();
-        TokenEncoding encoding = TokenEncoding.forModel(model);
-        for (EmbeddingInput prompt : prompts) {
-            CompletionJson.Echo echoed = !echo ? CompletionJson.Echo.NONE : switch (prompt) {
-                case EmbeddingInput.Text t -> new CompletionJson.Echo(t.text(), logprobs.isPresent() ? encoding.encode(t.text()) : new int[0]);
-                case EmbeddingInput.Tokens t -> new CompletionJson.Echo(decode(encoding, t.tokens()), t.tokens());
-            };
-            for (int i = 0; i < request.n(); i++) {
-                echoes.add(echoed);
-            }
-        }
         Emulation emulation = emulate.emulate(new CompletionCommand(request, TimingHeaders.read(headers), arrivalNanos));
-        CompletionJson format = new CompletionJson(emulation, includeUsage, echoes, logprobs);
+        // The emulation has checked the prompts (token ids, context window), so echoing them is bounded work;
+        // a failure from here on still leaves the in-flight count.
+        CompletionJson format;
+        try {
+            format = new CompletionJson(emulation, includeUsage, echoes(prompts, request.n(), echo, logprobs.isPresent(), model), logprobs);
+        } catch (RuntimeException e) {
+            emulation.finish();
+            throw e;
+        }
         return new Emulated(emulation, format::completion, format);
     }
 }

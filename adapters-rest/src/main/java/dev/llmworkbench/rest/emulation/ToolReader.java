@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}. */
 final class ToolReader {
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
     private ToolReader() {
     }
 
@@ -30,7 +33,7 @@ final class ToolReader {
             }
             JsonFields function = tool.only(Set.of("type", "function")).requireObject("function")
                     .only(Set.of("name", "description", "parameters", "strict"));
-            String name = function.requireString("name");
+            String name = name(function);
             JsonFields parameters = function.optObject("parameters").orElse(null);
             if (parameters != null && function.optBoolean("strict").orElse(false)) {
                 StrictSchemaRules.check(parameters.raw(), "function '" + ApiException.excerpt(name, 64) + "'", function.path("parameters"));
@@ -41,6 +44,21 @@ final class ToolReader {
             tools.add(new ToolDefinition(name, function.optString("description").orElse(""), schema));
         }
         return tools;
+    }
+
+    /** OpenAI's rule for function names: a-z, A-Z, 0-9, underscores and dashes, 1 to 64 of them. */
+    private static String name(JsonFields function) {
+        String name = function.requireString("name");
+        String param = function.path("name");
+        if (name.isEmpty()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param
+                    + "': empty string. Expected a string with minimum length 1, but got an empty string instead.", param, "empty_string");
+        }
+        if (name.length() > 64 || !FUNCTION_NAME.matcher(name).matches()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param + "': string does not match pattern. "
+                    + "Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.", param, "invalid_value");
+        }
+        return name;
     }
 
     static ToolChoice choice(JsonFields body) {

@@ -34,7 +34,7 @@ class EmulateChatCompletionTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 2.0, 3), FailureInjection.NONE,
-            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000);
+            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60));
 
     private final InFlight inFlight = new InFlight();
     private final EmulateChatCompletion emulate = new EmulateChatCompletion(new Emulator(

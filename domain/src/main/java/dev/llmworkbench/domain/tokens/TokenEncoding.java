@@ -8,7 +8,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * The tiktoken encodings OpenAI's models use. Text is always encoded as ordinary text, so a
- * prompt that contains {@code <|endoftext|>} is counted, not rejected.
+ * prompt that contains {@code <|endoftext|>} is counted, not rejected. Text is handed to the
+ * encoder in {@link TextRuns} segments, so the cost stays linear in the text's length.
  */
 public enum TokenEncoding {
     CL100K_BASE(EncodingType.CL100K_BASE),
@@ -31,12 +32,58 @@ public enum TokenEncoding {
         return REGISTRY.getEncoding(type);
     }
 
+    /**
+     * No token of cl100k_base, o200k_base or p50k_base is longer than 128 bytes, and a UTF-16 char
+     * is at least one UTF-8 byte, so text of {@code n} chars holds at least {@code n / 128} tokens.
+     */
+    public static final int MAX_TOKEN_CHARS = 128;
+
+    /** A lower bound on the tokens of {@code text}, without encoding it. */
+    public static int atLeast(String text) {
+        return (text.length() + MAX_TOKEN_CHARS - 1) / MAX_TOKEN_CHARS;
+    }
+
     public int count(String text) {
-        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+        return countUpTo(text, Integer.MAX_VALUE);
+    }
+
+    /** The token count of {@code text}, or, once it is known to exceed {@code limit}, some count above it. */
+    public int countUpTo(String text, int limit) {
+        long total = 0;
+        for (String segment : TextRuns.of(text)) {
+            total += encoding().countTokensOrdinary(segment);
+            if (total > limit) {
+                break;
+            }
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE);
     }
 
     public int[] encode(String text) {
-        return encoding().encodeOrdinary(text).toArray();
+        IntArrayList tokens = new IntArrayList();
+        for (String segment : TextRuns.of(text)) {
+            IntArrayList encoded = encoding().encodeOrdinary(segment);
+            for (int i = 0; i < encoded.size(); i++) {
+                tokens.add(encoded.get(i));
+            }
+        }
+        return tokens.toArray();
+    }
+
+    /** Whether {@code id} is a token of this encoding; the encodings' id ranges have holes. */
+    public boolean isToken(int id) {
+        if (id < 0) {
+            return false;
+        }
+        IntArrayList one = new IntArrayList(1);
+        one.add(id);
+        try {
+            encoding().decodeBytes(one);
+            return true;
+        } catch (RuntimeException unknownId) {
+            // jtokkit reports an id outside its vocabulary only by throwing
+            return false;
+        }
     }
 
     public String decode(int[] tokens) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.domain.NotFoundException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ModelCatalogTest {
     @Test
@@ -43,5 +45,13 @@ class ModelCatalogTest {
         assertEquals(List.of("gpt-4o"), catalog.all().stream().map(ModelInfo::id).toList());
         assertEquals(1705948997, catalog.require("text-embedding-3-small").created(), "a known id keeps its published facts");
         assertEquals(ModelKind.EMBEDDING, catalog.require("nomic-embed-text").kind());
+    }
+
+    /** Windows from OpenAI's model pages. */
+    @ParameterizedTest
+    @CsvSource({"gpt-4o,128000", "gpt-4o-mini,128000", "gpt-4.1,1047576", "gpt-4.1-nano,1047576", "gpt-3.5-turbo,16385",
+            "gpt-4,8192", "gpt-4-32k,32768", "gpt-5,400000", "o3-mini,200000", "text-embedding-3-small,8192", "my-llama,128000"})
+    void knowsEachModelsContextWindow(String id, int tokens) {
+        assertEquals(tokens, new ModelCatalog(List.of(id), true).require(id).contextWindow().tokens());
     }
 }
