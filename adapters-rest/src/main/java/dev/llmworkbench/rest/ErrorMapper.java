@@ -26,7 +26,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     static ApiException translate(Throwable failure) {
         return switch (failure) {
             case ApiException api -> api;
-            case InvalidRequestException invalid -> ApiException.invalid(invalid.param(), invalid.getMessage());
+            case InvalidRequestException invalid -> new ApiException(400, "invalid_request_error", invalid.getMessage(), invalid.param(), invalid.code());
             case NotFoundException missing -> new ApiException(404, "invalid_request_error", missing.getMessage(), missing.param(), missing.code());
             case JsonException json -> JsonBody.unparsable();
             case WebApplicationException web -> fromStatus(web.getResponse().getStatus());

@@ -29,6 +29,11 @@ public final class JsonFields {
         return new JsonFields(object, "");
     }
 
+    /** This object's own path, e.g. {@code metadata}; empty for the body itself. */
+    public String path() {
+        return path;
+    }
+
     public String path(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }

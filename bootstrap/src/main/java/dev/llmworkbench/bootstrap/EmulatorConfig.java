@@ -39,6 +39,10 @@ public class EmulatorConfig {
     int maxOutputLength;
 
     @Inject
+    @ConfigProperty(name = "workbench.emulator.max-delay-ms", defaultValue = "600000")
+    long maxDelayMs;
+
+    @Inject
     @ConfigProperty(name = "workbench.emulator.prefill-us-per-token", defaultValue = "0")
     long prefillMicrosPerToken;
 
@@ -70,15 +74,19 @@ public class EmulatorConfig {
     @ConfigProperty(name = "workbench.emulator.models")
     java.util.Optional<List<String>> models;
 
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.strict-models", defaultValue = "false")
+    boolean strictModels;
+
     EmulatorSettings settings() {
         return new EmulatorSettings(
                 new TokenTiming(Duration.ofMillis(ttftMs), Duration.ofMillis(itlMs), outputLength),
                 new LatencyProfile(Duration.ofNanos(prefillMicrosPerToken * 1000), loadFactor, loadConcurrency),
                 new FailureInjection(failRate, failStatus, cutRate, cutAfterTokens),
-                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength);
+                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength, Duration.ofMillis(maxDelayMs));
     }
 
     ModelCatalog catalog() {
-        return new ModelCatalog(models.filter(ids -> !ids.isEmpty()).orElse(ModelCatalog.DEFAULT_IDS));
+        return new ModelCatalog(models.filter(ids -> !ids.isEmpty()).orElse(ModelCatalog.DEFAULT_IDS), strictModels);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmworkbench.application.responses.port.StoredResponses;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.chat.ToolChoice;
@@ -27,7 +28,7 @@ abstract class StoredResponsesContract {
     static ModelResponse response(String id) {
         ResponseItem question = new ResponseItem.InputMessage("msg_in_" + id, Role.USER, List.of(new TextPart("Hello")));
         ResponseRequest request = new ResponseRequest("gpt-4o", Optional.of("Be brief."), List.of(question), OptionalInt.empty(),
-                List.of(), new ToolChoice.Auto(), Optional.empty(), true, Map.of("temperature", "0.5"));
+                List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of("temperature", "0.5"));
         return new ModelResponse(id, 1_767_225_600L, request, List.of(), List.of(question),
                 List.of(new ResponseItem.OutputMessage("msg_out_" + id, "Hi there", Status.COMPLETED)), new Usage(12, 3));
     }

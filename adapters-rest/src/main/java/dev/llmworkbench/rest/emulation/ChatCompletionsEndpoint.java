@@ -17,7 +17,12 @@ public class ChatCompletionsEndpoint {
     Emulated start(JsonFields body, UnaryOperator<String> headers, long arrivalNanos) {
         ChatRequestReader.Parsed parsed = ChatRequestReader.read(body);
         Emulation emulation = emulate.emulate(new ChatCommand(parsed.request(), TimingHeaders.read(headers), arrivalNanos));
-        ChatJson format = new ChatJson(emulation, parsed.includeUsage(), parsed.topLogprobs());
-        return new Emulated(emulation, format::completion, format);
+        try {
+            ChatJson format = new ChatJson(emulation, parsed.includeUsage(), parsed.topLogprobs(), parsed.serviceTier());
+            return new Emulated(emulation, format::completion, format);
+        } catch (RuntimeException e) {
+            emulation.finish();
+            throw e;
+        }
     }
 }

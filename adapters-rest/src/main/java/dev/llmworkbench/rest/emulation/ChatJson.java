@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.domain.emulation.TokenLogprob;
@@ -19,14 +20,19 @@ final class ChatJson implements StreamFormat {
 
     private final Emulation emulation;
     private final boolean includeUsage;
+    private final String serviceTier;
     private final boolean asked;
     /** Per choice, its content tokens rated, or null: logprobs not asked for, or a tool call (content is null). */
     private final List<List<TokenLogprob>> logprobs;
 
-    /** @param topLogprobs present when {@code logprobs} was asked for: how many alternatives each token lists */
-    ChatJson(Emulation emulation, boolean includeUsage, OptionalInt topLogprobs) {
+    /**
+     * @param topLogprobs present when {@code logprobs} was asked for: how many alternatives each token lists
+     * @param serviceTier the tier the answer reports, as OpenAI echoes the one asked for
+     */
+    ChatJson(Emulation emulation, boolean includeUsage, OptionalInt topLogprobs, String serviceTier) {
         this.emulation = emulation;
         this.includeUsage = includeUsage;
+        this.serviceTier = serviceTier;
         this.asked = topLogprobs.isPresent();
         this.logprobs = new ArrayList<>(emulation.choices().size());
         for (GeneratedChoice choice : emulation.choices()) {
@@ -48,10 +54,12 @@ final class ChatJson implements StreamFormat {
         for (GeneratedChoice choice : e.choices()) {
             json.element().field("index", choice.index()).object("message").field("role", "assistant");
             if (choice.isToolCall()) {
-                json.nullField("content").nullField("refusal").beginArray("tool_calls").element()
-                        .field("id", choice.toolCall().id()).field("type", "function")
-                        .object("function").field("name", choice.toolCall().name()).field("arguments", choice.toolCall().arguments()).end()
-                        .end().endArray();
+                json.nullField("content").nullField("refusal").beginArray("tool_calls");
+                for (ToolCall call : choice.toolCalls()) {
+                    json.element().field("id", call.id()).field("type", "function")
+                            .object("function").field("name", call.name()).field("arguments", call.arguments()).end().end();
+                }
+                json.endArray();
             } else {
                 json.field("content", choice.text()).nullField("refusal");
             }
@@ -67,7 +75,7 @@ final class ChatJson implements StreamFormat {
             json.field("finish_reason", choice.finishReason().wire()).end();
         }
         return json.endArray().raw("usage", UsageJson.of(e.usage()))
-                .field("service_tier", "default").field("system_fingerprint", FINGERPRINT).end().toString();
+                .field("service_tier", serviceTier).field("system_fingerprint", FINGERPRINT).end().toString();
     }
 
     @Override
@@ -75,13 +83,16 @@ final class ChatJson implements StreamFormat {
         List<String> events = new ArrayList<>(emulation.choices().size() * 2);
         for (GeneratedChoice choice : emulation.choices()) {
             if (index == 0) {
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null, null));
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolCallStart(choice, 0) : "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}", null, null));
             }
             if (index < choice.pieces().size()) {
                 String piece = choice.pieces().get(index);
                 List<TokenLogprob> rated = logprobs.get(choice.index());
                 String pieceLogprobs = rated == null ? null : LogprobsJson.chat(rated.subList(index, index + 1));
-                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(piece) : content(piece), pieceLogprobs, null));
+                if (choice.callStartingAt(index) > 0) {
+                    events.add(chunk(choice.index(), toolCallStart(choice, choice.callStartingAt(index)), null, null));
+                }
+                events.add(chunk(choice.index(), choice.isToolCall() ? toolArguments(choice.callOf(index), piece) : content(piece), pieceLogprobs, null));
             }
         }
         return events;
@@ -103,7 +114,7 @@ final class ChatJson implements StreamFormat {
     private JsonOut header(JsonOut json) {
         return json.begin().field("id", emulation.id()).field("object", "chat.completion.chunk")
                 .field("created", emulation.created()).field("model", emulation.model())
-                .field("service_tier", "default").field("system_fingerprint", FINGERPRINT);
+                .field("service_tier", serviceTier).field("system_fingerprint", FINGERPRINT);
     }
 
     /** @param logprobs the chunk's rated tokens as JSON, or null */
@@ -126,15 +137,20 @@ final class ChatJson implements StreamFormat {
         return new JsonOut(24 + piece.length()).begin().field("content", piece).end().toString();
     }
 
-    private static String toolCallStart(GeneratedChoice choice) {
-        return new JsonOut(160).begin().field("role", "assistant").nullField("content").nullField("refusal")
-                .beginArray("tool_calls").element().field("index", 0).field("id", choice.toolCall().id()).field("type", "function")
-                .object("function").field("name", choice.toolCall().name()).field("arguments", "").end().end().endArray()
+    /** A call's first delta names it; the first call's also carries the message's role, as OpenAI streams parallel calls. */
+    private static String toolCallStart(GeneratedChoice choice, int call) {
+        ToolCall toolCall = choice.toolCalls().get(call);
+        JsonOut json = new JsonOut(160).begin();
+        if (call == 0) {
+            json.field("role", "assistant").nullField("content").nullField("refusal");
+        }
+        return json.beginArray("tool_calls").element().field("index", call).field("id", toolCall.id()).field("type", "function")
+                .object("function").field("name", toolCall.name()).field("arguments", "").end().end().endArray()
                 .end().toString();
     }
 
-    private static String toolArguments(String piece) {
-        return new JsonOut(64 + piece.length()).begin().beginArray("tool_calls").element().field("index", 0)
+    private static String toolArguments(int call, String piece) {
+        return new JsonOut(64 + piece.length()).begin().beginArray("tool_calls").element().field("index", call)
                 .object("function").field("arguments", piece).end().end().endArray().end().toString();
     }
 }

@@ -11,6 +11,8 @@ import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.emulation.Logprobs;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
+import dev.llmworkbench.rest.JsonKind;
+import dev.llmworkbench.rest.RequestArguments;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -22,36 +24,55 @@ import java.util.Set;
 
 /** Reads a {@code POST /v1/chat/completions} body into the domain's request, naming any bad field. */
 final class ChatRequestReader {
-    /** Every argument of OpenAI's CreateChatCompletionRequest; anything else is rejected as OpenAI does. */
-    static final Set<String> KNOWN = Set.of("messages", "model", "audio", "frequency_penalty", "function_call",
-            "functions", "logit_bias", "logprobs", "max_completion_tokens", "max_tokens", "metadata", "modalities", "n",
-            "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key", "prompt_cache_retention",
-            "moderation", "prompt_cache_options", "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop", "store", "stream",
-            "stream_options", "temperature", "tool_choice", "tools", "top_logprobs", "top_p", "user", "verbosity",
-            "web_search_options");
+    /** Every argument of OpenAI's CreateChatCompletionRequest with its JSON types; anything else is rejected as OpenAI does. */
+    static final RequestArguments ARGUMENTS = RequestArguments.builder()
+            .add(JsonKind.STRING, "model", "user", "safety_identifier", "prompt_cache_key", "prompt_cache_retention", "service_tier",
+                    "verbosity", "reasoning_effort", "stop", "tool_choice", "function_call")
+            .add(JsonKind.INTEGER, "top_logprobs", "max_completion_tokens", "max_tokens", "n", "seed")
+            .add(JsonKind.NUMBER, "temperature", "top_p", "frequency_penalty", "presence_penalty")
+            .add(JsonKind.BOOLEAN, "store", "stream", "logprobs", "parallel_tool_calls")
+            .add(JsonKind.ARRAY, "messages", "modalities", "stop", "tools", "functions")
+            .add(JsonKind.OBJECT, "metadata", "prompt_cache_options", "web_search_options", "response_format", "audio", "moderation",
+                    "logit_bias", "prediction", "stream_options", "tool_choice", "function_call")
+            .build();
 
     private ChatRequestReader() {
     }
 
-    /** @param topLogprobs present when {@code logprobs} is true: how many most likely tokens to list for each */
-    record Parsed(ChatRequest request, boolean includeUsage, OptionalInt topLogprobs) {
+    /**
+     * @param topLogprobs present when {@code logprobs} is true: how many most likely tokens to list for each
+     * @param serviceTier the tier the answer reports
+     */
+    record Parsed(ChatRequest request, boolean includeUsage, OptionalInt topLogprobs, String serviceTier) {
     }
 
     static Parsed read(JsonFields body) {
-        body.only(KNOWN);
+        ARGUMENTS.check(body);
         String model = body.requireString("model");
         SamplingFields.check(body);
+        String serviceTier = ChatOptions.check(body, model);
         OptionalInt topLogprobs = topLogprobs(body);
-        OptionalInt maxTokens = body.optInt("max_completion_tokens");
+        OptionalInt maxTokens = positive(body, "max_completion_tokens");
         if (maxTokens.isEmpty()) {
-            maxTokens = body.optInt("max_tokens");
+            maxTokens = positive(body, "max_tokens");
         }
         boolean includeUsage = body.optObject("stream_options")
                 .map(options -> options.only(Set.of("include_usage", "include_obfuscation")).optBoolean("include_usage").orElse(false))
                 .orElse(false);
         ChatRequest request = new ChatRequest(model, messages(body), body.optInt("n").orElse(1), maxTokens,
-                SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body));
-        return new Parsed(request, includeUsage, topLogprobs);
+                SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body),
+                body.optBoolean("parallel_tool_calls").orElse(true), OutputFormatReader.read(body, "response_format"));
+        return new Parsed(request, includeUsage, topLogprobs, serviceTier);
+    }
+
+    /** A token limit, checked under the name it was sent with. */
+    private static OptionalInt positive(JsonFields body, String name) {
+        OptionalInt limit = body.optInt(name);
+        if (limit.isPresent() && limit.getAsInt() < 1) {
+            throw ApiException.invalid(body.path(name), "Invalid '" + name + "': integer below minimum value. Expected a value >= 1, but got "
+                    + limit.getAsInt() + " instead.");
+        }
+        return limit;
     }
 
     private static OptionalInt topLogprobs(JsonFields body) {

@@ -26,11 +26,11 @@ final class Delivery {
                 if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
                     throw ErrorBody.forStatus(status);
                 }
-                emitter.stream(EventSink.open(request.startAsync(), response), emulation, emulated.format());
+                emitter.stream(EventSink.open(request.startAsync(request, response), response), emulation, emulated.format());
             } else if (Emitter.isDueNow(emulation)) {
                 respond(response, emulated);
             } else {
-                AsyncContext async = request.startAsync();
+                AsyncContext async = request.startAsync(request, response);
                 long due = emulation.completeNanoTime();
                 // The container's own timeout must never fire before the emitter resumes the request.
                 async.setTimeout(Math.max(0, due - System.nanoTime()) / 1_000_000 + 60_000);

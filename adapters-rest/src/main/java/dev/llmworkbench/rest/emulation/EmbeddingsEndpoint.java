@@ -5,24 +5,30 @@ import dev.llmworkbench.application.emulation.EmbeddingCommand;
 import dev.llmworkbench.application.emulation.Embeddings;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
+import dev.llmworkbench.rest.JsonKind;
 import dev.llmworkbench.rest.JsonOut;
+import dev.llmworkbench.rest.RequestArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
-import java.util.Set;
 
 /** {@code POST /v1/embeddings}: deterministic vectors, as floats or as base64 of little-endian float32. */
 @ApplicationScoped
 public class EmbeddingsEndpoint {
-    static final Set<String> KNOWN = Set.of("input", "model", "encoding_format", "dimensions", "user");
+    /** Every argument of OpenAI's CreateEmbeddingRequest with its JSON types. */
+    static final RequestArguments ARGUMENTS = RequestArguments.builder()
+            .add(JsonKind.STRING, "input", "model", "encoding_format", "user")
+            .add(JsonKind.ARRAY, "input")
+            .add(JsonKind.INTEGER, "dimensions")
+            .build();
 
     @Inject
     CreateEmbeddings embeddings;
 
     String embed(JsonFields request) {
-        JsonFields body = request.only(KNOWN);
+        JsonFields body = ARGUMENTS.check(request);
         String model = body.requireString("model");
         body.optString("user");
         String format = body.optString("encoding_format").orElse("float");

@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,11 +56,16 @@ final class PromptReader {
         }
         int[] tokens = new int[array.size()];
         for (int i = 0; i < tokens.length; i++) {
-            if (!(array.get(i) instanceof JsonNumber number) || !number.isIntegral() || number.longValue() < 0
-                    || number.longValue() > Integer.MAX_VALUE) {
+            if (!(array.get(i) instanceof JsonNumber number) || !number.isIntegral()) {
                 throw JsonFields.wrongType(path + "[" + i + "]", "a non-negative integer token id", array.get(i));
             }
-            tokens[i] = number.intValue();
+            // Exact conversion: a plain intValue() wraps 18446744073709551621 (2^64 + 5) to the valid id 5.
+            BigInteger id = number.bigIntegerValue();
+            if (id.signum() < 0 || id.bitLength() > 31) {
+                throw ApiException.invalid(path + "[" + i + "]", "Invalid token id in '" + path + "': "
+                        + ApiException.excerpt(id.toString(), 24) + " is not a token id.");
+            }
+            tokens[i] = id.intValue();
         }
         return tokens;
     }

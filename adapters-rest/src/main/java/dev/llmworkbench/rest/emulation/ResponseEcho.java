@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Responses API settings the emulator checks as OpenAI does and reports back on the response,
- * but does not act on: each becomes the JSON text of its response field (OpenAI's default when absent).
+ * The Responses API settings the response reports back, checked as OpenAI checks them: each becomes
+ * the JSON text of its response field (OpenAI's default when absent).
  */
 final class ResponseEcho {
     // One provider for the application: JsonProvider.provider() runs a ServiceLoader lookup per call.
@@ -109,41 +109,17 @@ final class ResponseEcho {
                 .add("summary", summary == null ? JsonValue.NULL : JSON.createValue(summary)).build().toString();
     }
 
-    /** {@code text.format} checked for shape (type text, json_object, or json_schema with name and schema) and echoed. */
+    /** {@code text} as given ({@link OutputFormatReader} checks its format), with OpenAI's defaults. */
     private static String text(JsonFields body) {
         JsonFields text = body.optObject("text").orElse(null);
-        JsonObjectBuilder echo = JSON.createObjectBuilder();
         String verbosity = "medium";
         JsonValue format = JSON.createObjectBuilder().add("type", "text").build();
         if (text != null) {
             text.only(Set.of("format", "verbosity"));
             verbosity = oneOf(text, "verbosity", VERBOSITIES).orElse(verbosity);
-            JsonFields given = text.optObject("format").orElse(null);
-            if (given != null) {
-                checkFormat(given);
-                format = given.raw();
-            }
+            format = text.optObject("format").map(JsonFields::raw).map(JsonValue.class::cast).orElse(format);
         }
-        return echo.add("format", format).add("verbosity", verbosity).build().toString();
-    }
-
-    private static void checkFormat(JsonFields format) {
-        String type = format.requireString("type");
-        switch (type) {
-            case "text", "json_object" -> format.only(Set.of("type"));
-            case "json_schema" -> {
-                format.only(Set.of("type", "name", "schema", "description", "strict"));
-                String name = format.requireString("name");
-                if (!name.matches("[a-zA-Z0-9_-]{1,64}")) {
-                    throw ApiException.invalid(format.path("name"), "Invalid 'text.format.name': a name of at most 64 characters from a-z, A-Z, 0-9, '_' and '-' was expected.");
-                }
-                format.requireObject("schema");
-                format.optString("description");
-                format.optBoolean("strict");
-            }
-            default -> throw ApiException.invalid(format.path("type"), "Invalid value: '" + ApiException.excerpt(type, 40)
-                    + "'. Supported values are: 'text', 'json_object' and 'json_schema'.");
-        }
+        return JSON.createObjectBuilder().add("format", format).add("verbosity", verbosity).build().toString();
     }
 
     /** The tools as the Responses API reports them: every function tool with its required fields. */

@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.emulation;
 
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.ToolChoice;
 import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.domain.responses.ResponseRequest;
@@ -41,6 +42,8 @@ final class ResponseRequestReader {
             throw ApiException.invalid("background", "Background responses are not supported by the emulator.");
         }
         body.optObject("prompt_cache_options");
+        OutputFormat format = body.optObject("text").map(text -> OutputFormatReader.readTextFormat(text, "format"))
+                .orElse(new OutputFormat.Text());
         Map<String, String> echo = new HashMap<>(ResponseEcho.read(body));
         JsonArray tools = body.optArray("tools").orElse(JsonValue.EMPTY_JSON_ARRAY);
         List<ToolDefinition> definitions = tools(tools);
@@ -48,7 +51,8 @@ final class ResponseRequestReader {
         JsonValue choice = body.get("tool_choice");
         echo.put("tool_choice", choice == null ? ResponseEcho.quoted("auto") : choice.toString());
         return new ResponseRequest(model, body.optString("instructions"), ResponseInputReader.input(body), body.optInt("max_output_tokens"),
-                definitions, choice(body), body.optString("previous_response_id"), body.optBoolean("store").orElse(true), echo);
+                definitions, choice(body), body.optBoolean("parallel_tool_calls").orElse(true), format, body.optString("previous_response_id"),
+                body.optBoolean("store").orElse(true), echo);
     }
 
     /** Function tools, flat as the Responses API writes them: {@code {"type":"function","name",...}}. */
@@ -61,9 +65,8 @@ final class ResponseRequestReader {
                 throw ApiException.invalid(tool.path("type"), "Tools of type '" + ApiException.excerpt(type, 40)
                         + "' are not supported by the emulator; use 'function'.");
             }
-            tool.only(Set.of("type", "name", "description", "parameters", "strict", "output_schema", "defer_loading", "allowed_callers"));
-            tool.optBoolean("strict");
-            tools.add(new ToolDefinition(tool.requireString("name"), tool.optString("description").orElse(""), ToolReader.parameters(tool)));
+            tools.add(ToolReader.function(tool.only(Set.of("type", "name", "description", "parameters", "strict", "output_schema",
+                    "defer_loading", "allowed_callers"))));
         }
         return tools;
     }

@@ -19,6 +19,6 @@ public class ResponsesEndpoint {
         ResponseEmulation started = emulate.emulate(new ResponseCommand(request, TimingHeaders.read(headers), arrivalNanos));
         var response = started.response();
         return new Emulated(started.emulation(), () -> ResponseJson.write(ResponseJson.finished(response)),
-                new ResponseStreamFormat(response, started.emulation().choices().getFirst().pieces()));
+                new ResponseStreamFormat(response, started.emulation().choices().getFirst()));
     }
 }

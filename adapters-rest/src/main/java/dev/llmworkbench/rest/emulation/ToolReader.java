@@ -7,17 +7,18 @@ import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}, and JSON Schema into {@link Schema}. */
+/** Reads {@code tools}, {@code tool_choice} and assistant {@code tool_calls}. */
 final class ToolReader {
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
     private ToolReader() {
     }
 
@@ -30,20 +31,41 @@ final class ToolReader {
             if (!"function".equals(type)) {
                 throw ApiException.invalid(tool.path("type"), "Tools of type '" + type + "' are not supported by the emulator; use 'function'.");
             }
-            JsonFields function = tool.only(Set.of("type", "function")).requireObject("function")
-                    .only(Set.of("name", "description", "parameters", "strict"));
-            function.optBoolean("strict");
-            tools.add(new ToolDefinition(function.requireString("name"), function.optString("description").orElse(""), parameters(function)));
+            tools.add(function(tool.only(Set.of("type", "function")).requireObject("function")
+                    .only(Set.of("name", "description", "parameters", "strict"))));
         }
         return tools;
     }
 
-    /** A function's {@code parameters}: absent, the function takes none; present, it must be an object schema. */
-    static Schema.ObjectSchema parameters(JsonFields function) {
+    /**
+     * A function's {@code name}, {@code description}, {@code parameters} and {@code strict}: nested in
+     * chat's tools, flat in the Responses API's.
+     */
+    static ToolDefinition function(JsonFields function) {
+        String name = name(function);
         JsonFields parameters = function.optObject("parameters").orElse(null);
-        return parameters == null
+        if (parameters != null && function.optBoolean("strict").orElse(false)) {
+            StrictSchemaRules.check(parameters.raw(), "function '" + ApiException.excerpt(name, 64) + "'", function.path("parameters"));
+        }
+        Schema.ObjectSchema schema = parameters == null
                 ? new Schema.ObjectSchema("", Map.of(), List.of())
-                : asObject(schema(parameters.raw(), parameters.path("")), parameters.path(""));
+                : asObject(SchemaReader.read(parameters.raw(), function.path("parameters")), function.path("parameters"));
+        return new ToolDefinition(name, function.optString("description").orElse(""), schema);
+    }
+
+    /** OpenAI's rule for function names: a-z, A-Z, 0-9, underscores and dashes, 1 to 64 of them. */
+    private static String name(JsonFields function) {
+        String name = function.requireString("name");
+        String param = function.path("name");
+        if (name.isEmpty()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param
+                    + "': empty string. Expected a string with minimum length 1, but got an empty string instead.", param, "empty_string");
+        }
+        if (name.length() > 64 || !FUNCTION_NAME.matcher(name).matches()) {
+            throw new ApiException(400, "invalid_request_error", "Invalid '" + param + "': string does not match pattern. "
+                    + "Expected a string that matches the pattern '^[a-zA-Z0-9_-]{1,64}$'.", param, "invalid_value");
+        }
+        return name;
     }
 
     static ToolChoice choice(JsonFields body) {
@@ -87,55 +109,5 @@ final class ToolReader {
             return object;
         }
         throw ApiException.invalid(path, "Invalid schema for function parameters: the schema must be of type 'object'.");
-    }
-
-    /** JSON Schema to {@link Schema}; a type list such as ["string","null"] takes its first non-null type. */
-    private static Schema schema(JsonObject json, String path) {
-        String description = json.get("description") instanceof JsonString d ? d.getString() : "";
-        String type = typeOf(json.get("type"));
-        if (type.isEmpty() && json.containsKey("properties")) {
-            type = "object";
-        }
-        if (type.isEmpty() && json.get("enum") instanceof JsonArray) {
-            type = "string";
-        }
-        return switch (type) {
-            case "object" -> {
-                Map<String, Schema> properties = new LinkedHashMap<>();
-                if (json.get("properties") instanceof JsonObject props) {
-                    for (Map.Entry<String, JsonValue> entry : props.entrySet()) {
-                        if (!(entry.getValue() instanceof JsonObject property)) {
-                            throw ApiException.invalid(path + ".properties." + entry.getKey(), "Invalid schema: a property must be an object.");
-                        }
-                        properties.put(entry.getKey(), schema(property, path + ".properties." + entry.getKey()));
-                    }
-                }
-                List<String> required = json.get("required") instanceof JsonArray r
-                        ? ChatRequestReader.strings(r, path + ".required") : List.of();
-                yield new Schema.ObjectSchema(description, properties, required);
-            }
-            case "array" -> new Schema.ArraySchema(description, json.get("items") instanceof JsonObject items
-                    ? schema(items, path + ".items") : new Schema.AnySchema(""));
-            case "string" -> new Schema.StringSchema(description, json.get("enum") instanceof JsonArray e
-                    ? ChatRequestReader.strings(e, path + ".enum") : List.of());
-            case "integer" -> new Schema.NumberSchema(description, true);
-            case "number" -> new Schema.NumberSchema(description, false);
-            case "boolean" -> new Schema.BooleanSchema(description);
-            default -> new Schema.AnySchema(description);
-        };
-    }
-
-    private static String typeOf(JsonValue type) {
-        if (type instanceof JsonString s) {
-            return s.getString();
-        }
-        if (type instanceof JsonArray types) {
-            for (JsonValue t : types) {
-                if (t instanceof JsonString s && !"null".equals(s.getString())) {
-                    return s.getString();
-                }
-            }
-        }
-        return "";
     }
 }

@@ -52,7 +52,9 @@ class ChatRequestReaderTest {
         assertEquals("call_1", request.messages().get(2).toolCalls().getFirst().id());
         assertEquals(new ToolChoice.Function("f"), request.toolChoice());
         Schema.ObjectSchema parameters = request.tools().getFirst().parameters();
-        assertInstanceOf(Schema.NumberSchema.class, parameters.properties().get("x"));
+        Schema.AnyOfSchema nullable = assertInstanceOf(Schema.AnyOfSchema.class, parameters.properties().get("x"));
+        assertInstanceOf(Schema.NumberSchema.class, nullable.options().get(0));
+        assertInstanceOf(Schema.NullSchema.class, nullable.options().get(1));
         assertInstanceOf(Schema.ArraySchema.class, parameters.properties().get("tags"));
     }
 

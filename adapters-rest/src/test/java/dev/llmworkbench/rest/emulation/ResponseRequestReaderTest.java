@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.chat.ImageDetail;
 import dev.llmworkbench.domain.chat.ImagePart;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.chat.ToolChoice;
@@ -81,6 +82,19 @@ class ResponseRequestReaderTest {
                 "OpenAI reports the tier that served an 'auto' request");
     }
 
+    @Test
+    void textFormatBecomesTheAnswersOutputFormat() {
+        OutputFormat.JsonSchema schema = assertInstanceOf(OutputFormat.JsonSchema.class, read("""
+                {"model":"gpt-4o","input":"Hi","text":{"format":{"type":"json_schema","name":"answer","strict":true,
+                 "schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}}""")
+                .outputFormat());
+        assertEquals("answer", schema.name());
+        assertTrue(schema.strict());
+        assertInstanceOf(OutputFormat.JsonObject.class,
+                read("{\"model\":\"gpt-4o\",\"input\":\"Hi\",\"text\":{\"format\":{\"type\":\"json_object\"}}}").outputFormat());
+        assertInstanceOf(OutputFormat.Text.class, read("{\"model\":\"gpt-4o\",\"input\":\"Hi\"}").outputFormat());
+    }
+
     @ParameterizedTest(name = "{0} is refused naming {1}")
     @CsvSource(delimiter = '|', value = {
             "{'model':'gpt-4o','input':'Hi','seed':1}|seed",
@@ -95,7 +109,6 @@ class ResponseRequestReaderTest {
             "{'model':'gpt-4o','input':'Hi','tools':[{'type':'web_search'}]}|tools[0].type",
             "{'model':'gpt-4o','input':'Hi','tool_choice':'sometimes'}|tool_choice",
             "{'model':'gpt-4o','input':'Hi','text':{'format':{'type':'json_schema','schema':{}}}}|text.format.name",
-            "{'model':'gpt-4o','input':'Hi','text':{'format':{'type':'json_schema','name':'a'}}}|text.format.schema",
             "{'model':'gpt-4o','input':'Hi','text':{'format':{'type':'yaml'}}}|text.format.type",
             "{'model':'gpt-4o','input':'Hi','reasoning':{'effort':'extreme'}}|reasoning.effort",
             "{'model':'gpt-4o','input':'Hi','temperature':3}|temperature",

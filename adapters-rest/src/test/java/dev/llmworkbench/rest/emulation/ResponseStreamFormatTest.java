@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmworkbench.domain.chat.FinishReason;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
+import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.chat.ToolChoice;
 import dev.llmworkbench.domain.chat.Usage;
+import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.responses.ModelResponse;
 import dev.llmworkbench.domain.responses.ResponseItem;
 import dev.llmworkbench.domain.responses.ResponseRequest;
@@ -23,10 +27,10 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class ResponseStreamFormatTest {
-    private static ModelResponse response(ResponseItem output) {
+    private static ModelResponse response(ResponseItem... output) {
         ResponseItem question = new ResponseItem.InputMessage("msg_in", Role.USER, List.of(new TextPart("Hello")));
         ResponseRequest request = new ResponseRequest("gpt-4o", Optional.empty(), List.of(question), OptionalInt.of(16),
-                List.of(), new ToolChoice.Auto(), Optional.empty(), true, Map.of());
+                List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of());
         return new ModelResponse("resp_1", 1_767_225_600L, request, List.of(), List.of(question), List.of(output), new Usage(8, 2));
     }
 
@@ -50,7 +54,8 @@ class ResponseStreamFormatTest {
     @Test
     void aTextAnswerStreamsOpenAisEventSequenceWithOneDeltaPerToken() {
         ModelResponse response = response(new ResponseItem.OutputMessage("msg_out", "Hi there", Status.INCOMPLETE));
-        ResponseStreamFormat format = new ResponseStreamFormat(response, List.of("Hi", " there"));
+        ResponseStreamFormat format = new ResponseStreamFormat(response,
+                GeneratedChoice.content(0, List.of("Hi", " there"), 2, FinishReason.LENGTH));
         List<Map.Entry<String, JsonObject>> frames = frames(format, 2);
         assertEquals(List.of("response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",
                 "response.output_text.delta", "response.output_text.delta", "response.output_text.done", "response.content_part.done",
@@ -72,7 +77,9 @@ class ResponseStreamFormatTest {
     @Test
     void aFunctionCallStreamsItsArgumentsAndTheCompletedResponse() {
         ModelResponse response = response(new ResponseItem.FunctionCall("fc_1", "call_1", "f", "{\"x\":1}", Status.COMPLETED));
-        List<Map.Entry<String, JsonObject>> frames = frames(new ResponseStreamFormat(response, List.of("{\"x\"", ":1}")), 2);
+        GeneratedChoice choice = new GeneratedChoice(0, List.of("{\"x\"", ":1}"), 2, FinishReason.TOOL_CALLS,
+                List.of(new ToolCall("call_1", "f", "{\"x\":1}")), List.of(0));
+        List<Map.Entry<String, JsonObject>> frames = frames(new ResponseStreamFormat(response, choice), 2);
         assertEquals(List.of("response.created", "response.in_progress", "response.output_item.added",
                 "response.function_call_arguments.delta", "response.function_call_arguments.delta", "response.function_call_arguments.done",
                 "response.output_item.done", "response.completed"), frames.stream().map(Map.Entry::getKey).toList());
@@ -81,5 +88,25 @@ class ResponseStreamFormatTest {
         assertEquals("call_1", item.getString("call_id"));
         assertEquals("completed", frames.getLast().getValue().getJsonObject("response").getString("status"));
         assertEquals(7, frames.getLast().getValue().getInt("sequence_number"));
+    }
+
+    @Test
+    void parallelCallsEachStreamAsTheirOwnItemOneAfterTheOther() {
+        ModelResponse response = response(new ResponseItem.FunctionCall("fc_1", "call_1", "f", "{}", Status.COMPLETED),
+                new ResponseItem.FunctionCall("fc_2", "call_2", "g", "{}", Status.COMPLETED));
+        GeneratedChoice choice = new GeneratedChoice(0, List.of("{}", "{}"), 2, FinishReason.TOOL_CALLS,
+                List.of(new ToolCall("call_1", "f", "{}"), new ToolCall("call_2", "g", "{}")), List.of(0, 1));
+        List<Map.Entry<String, JsonObject>> frames = frames(new ResponseStreamFormat(response, choice), 2);
+        assertEquals(List.of("response.created", "response.in_progress",
+                "response.output_item.added", "response.function_call_arguments.delta", "response.function_call_arguments.done",
+                "response.output_item.done", "response.output_item.added", "response.function_call_arguments.delta",
+                "response.function_call_arguments.done", "response.output_item.done", "response.completed"),
+                frames.stream().map(Map.Entry::getKey).toList());
+        assertEquals(1, frames.get(6).getValue().getInt("output_index"));
+        assertEquals("fc_2", frames.get(7).getValue().getString("item_id"));
+        assertEquals("g", frames.get(8).getValue().getString("name"));
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(i, frames.get(i).getValue().getInt("sequence_number"));
+        }
     }
 }

@@ -5,12 +5,16 @@ import dev.llmworkbench.domain.embedding.EmbeddingInput;
 import dev.llmworkbench.domain.embedding.EmbeddingVectors;
 import dev.llmworkbench.domain.models.ModelInfo;
 import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.tokens.InputTokens;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Deterministic embeddings of the model's dimension (or fewer, for models that allow {@code dimensions}). */
 public final class CreateEmbeddings {
+    /** OpenAI's limit on tokens summed over all inputs of one request (its embeddings API reference). */
+    static final int MAX_TOKENS_PER_REQUEST = 300_000;
+
     private final Emulator emulator;
 
     public CreateEmbeddings(Emulator emulator) {
@@ -27,14 +31,20 @@ public final class CreateEmbeddings {
             throw new InvalidRequestException("dimensions", "This model does not support specifying dimensions "
                     + (dimensions > model.dimensions() ? "above " + model.dimensions() + "." : "."));
         }
-        TokenEncoding encoding = TokenEncoding.forModel(model.id());
+        InputTokens counter = new InputTokens(TokenEncoding.forModel(model.id()), model.contextWindow());
+        long tokens = 0;
+        for (EmbeddingInput input : command.inputs()) {
+            tokens += counter.count(input, "input", "input");
+        }
+        if (tokens > MAX_TOKENS_PER_REQUEST) {
+            throw new InvalidRequestException("input", "max_tokens_per_request", "Requested " + tokens
+                    + " tokens, max " + MAX_TOKENS_PER_REQUEST + " tokens per request");
+        }
         List<float[]> vectors = new ArrayList<>(command.inputs().size());
-        int tokens = 0;
         for (EmbeddingInput input : command.inputs()) {
             vectors.add(EmbeddingVectors.vector(model.id(), input, dimensions));
-            tokens += EmbeddingVectors.tokens(encoding, input);
         }
         emulator.metrics().requestAccepted("embeddings");
-        return new Embeddings(model.id(), vectors, tokens);
+        return new Embeddings(model.id(), vectors, (int) tokens);
     }
 }

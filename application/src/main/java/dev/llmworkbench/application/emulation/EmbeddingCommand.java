@@ -19,6 +19,12 @@ public record EmbeddingCommand(String model, List<EmbeddingInput> inputs, Option
         if (inputs.size() > MAX_INPUTS) {
             throw new InvalidRequestException("input", "'input' may hold at most " + MAX_INPUTS + " items.");
         }
+        for (EmbeddingInput input : inputs) {
+            // OpenAI's embeddings reference: the input "cannot be an empty string".
+            if (input instanceof EmbeddingInput.Text text && text.text().isEmpty()) {
+                throw new InvalidRequestException("input", "'input' cannot be an empty string.");
+            }
+        }
         if (dimensions.isPresent() && dimensions.getAsInt() < 1) {
             throw new InvalidRequestException("dimensions", "dimensions must be at least 1.");
         }

@@ -24,7 +24,7 @@ public final class EmulateChatCompletion {
         }
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
         resolved.requireWithinLimit(request.n(), emulator.settings().maxOutputTokens());
-        int promptTokens = new PromptTokens(request.model()).count(request.messages(), request.tools());
+        int promptTokens = new PromptTokens(request.model()).countWithin(request.messages(), request.tools(), model.contextWindow());
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         var choices = ChatEmulator.answer(request, resolved.timing().outputTokens(), seed);
         return emulator.start("chatcmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "chat.completions");

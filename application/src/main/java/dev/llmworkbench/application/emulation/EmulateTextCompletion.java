@@ -3,10 +3,11 @@ package dev.llmworkbench.application.emulation;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.completion.CompletionRequest;
 import dev.llmworkbench.domain.embedding.EmbeddingInput;
-import dev.llmworkbench.domain.embedding.EmbeddingVectors;
 import dev.llmworkbench.domain.emulation.ChatEmulator;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.models.ModelInfo;
 import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.tokens.InputTokens;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +22,21 @@ public final class EmulateTextCompletion {
 
     public Emulation emulate(CompletionCommand command) {
         CompletionRequest request = command.request();
-        if (emulator.models().require(request.model()).kind() == ModelKind.EMBEDDING) {
+        ModelInfo model = emulator.models().require(request.model());
+        if (model.kind() == ModelKind.EMBEDDING) {
             throw new NotFoundException("model", null, "This is an embeddings model and thus not supported in the "
                     + "v1/completions endpoint. Did you mean to use v1/embeddings?");
         }
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
         resolved.requireWithinLimit(request.n() * request.prompts().size(), emulator.settings().maxOutputTokens());
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
+        InputTokens counter = new InputTokens(encoding, model.contextWindow());
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         int promptTokens = 0;
         List<GeneratedChoice> choices = new ArrayList<>();
         for (EmbeddingInput prompt : request.prompts()) {
-            promptTokens += EmbeddingVectors.tokens(encoding, prompt);
+            // Each prompt is a completion of its own, so each must fit the context window.
+            promptTokens += counter.count(prompt, "prompt", "prompt");
             for (int i = 0; i < request.n(); i++) {
                 int index = choices.size();
                 choices.add(ChatEmulator.text(index, encoding, resolved.timing().outputTokens(), request.stop(),

@@ -71,6 +71,10 @@ public final class Emulation {
 
     /** The longest choice's piece count: how many emission steps a stream has. */
     public int steps() {
+        return steps(choices);
+    }
+
+    static int steps(List<GeneratedChoice> choices) {
         return choices.stream().mapToInt(choice -> choice.pieces().size()).max().orElse(0);
     }
 

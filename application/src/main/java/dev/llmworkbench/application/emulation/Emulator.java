@@ -36,19 +36,28 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
         return id.toString();
     }
 
-    /** Joins the in-flight requests: from here on the caller owns {@link Emulation#finish()}. */
+    /**
+     * Joins the in-flight requests: from here on the caller owns {@link Emulation#finish()}. A
+     * request refused here (its delay under the current load is too long) leaves at once.
+     */
     public Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, int promptTokens,
                     EmulatorSettings.Resolved resolved, long arrivalNanos, String endpoint) {
         int concurrent = inFlight.enter();
-        EmissionSchedule schedule = resolved.profile().schedule(resolved.timing(), promptTokens, concurrent);
-        FailurePlan failure = resolved.failures().draw(random.get());
-        int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum();
-        if (failure instanceof FailurePlan.Reject(int status)) {
-            metrics.requestFailed(endpoint, status);
-        } else {
-            metrics.requestAccepted(endpoint);
+        try {
+            EmissionSchedule schedule = resolved.schedule(promptTokens, Emulation.steps(choices), concurrent);
+            FailurePlan failure = resolved.failures().draw(random.get());
+            int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum();
+            Emulation emulation = new Emulation(newId(idPrefix), clock.instant().getEpochSecond(), model, choices,
+                    new Usage(promptTokens, completionTokens), schedule, failure, arrivalNanos, metrics, inFlight);
+            if (failure instanceof FailurePlan.Reject(int status)) {
+                metrics.requestFailed(endpoint, status);
+            } else {
+                metrics.requestAccepted(endpoint);
+            }
+            return emulation;
+        } catch (RuntimeException refused) {
+            inFlight.leave();
+            throw refused;
         }
-        return new Emulation(newId(idPrefix), clock.instant().getEpochSecond(), model, choices,
-                new Usage(promptTokens, completionTokens), schedule, failure, arrivalNanos, metrics, inFlight);
     }
 }

@@ -1,18 +1,20 @@
 package dev.llmworkbench.application.emulation;
 
 import dev.llmworkbench.domain.InvalidRequestException;
+import dev.llmworkbench.domain.emulation.EmissionSchedule;
 import dev.llmworkbench.domain.emulation.FailureInjection;
 import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.TokenTiming;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalDouble;
-
 import java.util.OptionalLong;
 
 /**
  * The emulator's configured defaults and the upper limits a request may ask for. A header beyond
- * a limit is the caller's error (400 naming the header), never silently clamped.
+ * a limit is the caller's error (400 naming the header), never silently clamped. {@code maxDelay}
+ * bounds a request's whole delay (time to first token with prefill and load, plus every gap), so
+ * no combination of headers can hold a request longer.
  */
 public record EmulatorSettings(
         TokenTiming defaults,
@@ -20,25 +22,49 @@ public record EmulatorSettings(
         FailureInjection failures,
         Duration maxTtft,
         Duration maxItl,
-        int maxOutputTokens) {
+        int maxOutputTokens,
+        Duration maxDelay) {
 
     public EmulatorSettings {
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(failures, "failures");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        if (maxDelay.isNegative() || profile.prefillPerToken().compareTo(maxDelay) > 0) {
+            throw new IllegalArgumentException("max delay must be >= 0 and at least the prefill cost per token");
+        }
         if (defaults.ttft().compareTo(maxTtft) > 0 || defaults.itl().compareTo(maxItl) > 0
                 || defaults.outputTokens() > maxOutputTokens) {
             throw new IllegalArgumentException("emulator defaults exceed the configured maxima");
         }
     }
 
-    public record Resolved(TokenTiming timing, LatencyProfile profile, FailureInjection failures) {
+    /** A request's settings: the configured ones with its headers applied, and the headers themselves to name in errors. */
+    public record Resolved(TokenTiming timing, LatencyProfile profile, FailureInjection failures, TimingOverrides overrides,
+                           Duration maxDelay) {
         /** The output limit bounds a whole response, so {@code n} choices cannot multiply it past the server's memory. */
         void requireWithinLimit(int choices, int maxOutputTokens) {
             if ((long) choices * timing.outputTokens() > maxOutputTokens) {
                 throw new InvalidRequestException("n", "n (" + choices + ") times " + TimingOverrides.OUTPUT_LENGTH + " ("
                         + timing.outputTokens() + ") exceeds the configured maximum of " + maxOutputTokens + " output tokens per request.");
             }
+        }
+
+        /** The schedule of a response of {@code steps} steps, refused if its whole delay would pass the maximum. */
+        EmissionSchedule schedule(int promptTokens, int steps, int inFlight) {
+            profile.firstPartPast(maxDelay, timing, promptTokens, steps, inFlight).ifPresent(part -> {
+                String header = switch (part) {
+                    case TIME_TO_FIRST_TOKEN -> TimingOverrides.TTFT;
+                    case PREFILL -> TimingOverrides.PREFILL;
+                    case INTER_TOKEN -> overrides.itlMs().isEmpty() && overrides.outputLength().isPresent()
+                            ? TimingOverrides.OUTPUT_LENGTH : TimingOverrides.ITL;
+                    case LOAD -> TimingOverrides.LOAD_FACTOR;
+                };
+                throw new InvalidRequestException(header, header + " takes this request's total delay (time to first token, "
+                        + "prefill, every inter-token gap, and the load multiplier with " + inFlight
+                        + " requests in flight) past the configured maximum of " + maxDelay.toMillis() + " ms.");
+            });
+            return profile.schedule(timing, promptTokens, inFlight);
         }
     }
 
@@ -50,14 +76,25 @@ public record EmulatorSettings(
             throw new InvalidRequestException(TimingOverrides.OUTPUT_LENGTH,
                     TimingOverrides.OUTPUT_LENGTH + " " + output + " exceeds the configured maximum of " + maxOutputTokens + ".");
         }
-        Duration prefill = overrides.prefillMicrosPerToken().isPresent()
-                ? Duration.ofNanos(overrides.prefillMicrosPerToken().getAsLong() * 1000) : profile.prefillPerToken();
+        Duration prefill = prefill(overrides.prefillMicrosPerToken());
         double loadFactor = overrides.loadFactor().orElse(profile.loadFactor());
         if (loadFactor < 1.0) {
             throw new InvalidRequestException(TimingOverrides.LOAD_FACTOR, TimingOverrides.LOAD_FACTOR + " must be >= 1.");
         }
         return new Resolved(new TokenTiming(ttft, itl, output),
-                new LatencyProfile(prefill, loadFactor, profile.concurrency()), failures(overrides));
+                new LatencyProfile(prefill, loadFactor, profile.concurrency()), failures(overrides), overrides, maxDelay);
+    }
+
+    /** Checked against the maximum delay before it is converted, so no value can overflow the conversion. */
+    private Duration prefill(OptionalLong micros) {
+        if (micros.isEmpty()) {
+            return profile.prefillPerToken();
+        }
+        if (micros.getAsLong() > maxDelay.toNanos() / 1000) {
+            throw new InvalidRequestException(TimingOverrides.PREFILL, TimingOverrides.PREFILL + " " + micros.getAsLong()
+                    + " exceeds the configured maximum delay of " + maxDelay.toMillis() + " ms for a single prompt token.");
+        }
+        return Duration.ofNanos(micros.getAsLong() * 1000);
     }
 
     /** A header that names a failure without a rate means "this request": its rate defaults to 1. */

@@ -7,6 +7,7 @@ import dev.llmworkbench.application.responses.port.StoredResponses;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.FinishReason;
+import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.emulation.ChatEmulator;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
@@ -46,10 +47,10 @@ public final class EmulateResponse {
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
         int promptTokens = new PromptTokens(request.model()).count(chat.messages(), chat.tools());
         List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong());
-        ResponseItem output = output(choices.getFirst());
+        List<ResponseItem> output = output(choices.getFirst());
         Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
         try {
-            ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), request, context, input, List.of(output), emulation.usage());
+            ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), request, context, input, output, emulation.usage());
             if (request.store() && !(emulation.failure() instanceof FailurePlan.Reject)) {
                 stored.save(response);
             }
@@ -65,12 +66,22 @@ public final class EmulateResponse {
                 "Previous response with id '" + id + "' not found."));
     }
 
-    private ResponseItem output(GeneratedChoice choice) {
-        Status status = choice.finishReason() == FinishReason.LENGTH ? Status.INCOMPLETE : Status.COMPLETED;
-        if (choice.isToolCall()) {
-            return new ResponseItem.FunctionCall(emulator.newId("fc_"), choice.toolCall().id(), choice.toolCall().name(),
-                    choice.toolCall().arguments(), status);
+    /**
+     * The answer as output items: one message, or one function call per tool called. A call cut short
+     * by {@code max_output_tokens} is the last one and is incomplete; calls it left no room for are absent.
+     */
+    private List<ResponseItem> output(GeneratedChoice choice) {
+        boolean cut = choice.finishReason() == FinishReason.LENGTH;
+        if (!choice.isToolCall()) {
+            return List.of(new ResponseItem.OutputMessage(emulator.newId("msg_"), choice.text(), cut ? Status.INCOMPLETE : Status.COMPLETED));
         }
-        return new ResponseItem.OutputMessage(emulator.newId("msg_"), choice.text(), status);
+        List<ResponseItem> calls = new ArrayList<>(choice.toolCalls().size());
+        for (int i = 0; i < choice.toolCalls().size(); i++) {
+            ToolCall call = choice.toolCalls().get(i);
+            boolean last = i == choice.toolCalls().size() - 1;
+            calls.add(new ResponseItem.FunctionCall(emulator.newId("fc_"), call.id(), call.name(), call.arguments(),
+                    cut && last ? Status.INCOMPLETE : Status.COMPLETED));
+        }
+        return calls;
     }
 }

@@ -10,6 +10,7 @@ import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.ToolChoice;
 import dev.llmworkbench.domain.emulation.FailureInjection;
@@ -33,16 +34,16 @@ class EmulateChatCompletionTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 2.0, 3), FailureInjection.NONE,
-            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000);
+            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60));
 
     private final InFlight inFlight = new InFlight();
     private final EmulateChatCompletion emulate = new EmulateChatCompletion(new Emulator(
-            new ModelCatalog(ModelCatalog.DEFAULT_IDS), SETTINGS, inFlight, EmulatorMetrics.NONE, CLOCK,
+            new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS, inFlight, EmulatorMetrics.NONE, CLOCK,
             () -> new SplittableRandom(1)));
 
     private static ChatCommand hello(String model, TimingOverrides overrides) {
         ChatRequest request = new ChatRequest(model, List.of(Message.text(Role.USER, "Hello")), 1, OptionalInt.empty(),
-                List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto());
+                List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text());
         return new ChatCommand(request, overrides, 1_000_000_000L);
     }
 

@@ -13,6 +13,7 @@ import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
 import dev.llmworkbench.application.responses.port.StoredResponses;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.TextPart;
@@ -45,7 +46,7 @@ class EmulateResponseTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 1.0, 100), FailureInjection.NONE,
-            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000);
+            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60));
 
     /** The port's simplest adapter, a map: the use cases are tested without any real store. */
     private static final class MapStore implements StoredResponses {
@@ -68,7 +69,7 @@ class EmulateResponseTest {
     private final InFlight inFlight = new InFlight();
     /** One generator for the whole test, as production's is per thread: each id drawn differs. */
     private final SplittableRandom random = new SplittableRandom(7);
-    private final EmulateResponse emulate = new EmulateResponse(new Emulator(new ModelCatalog(ModelCatalog.DEFAULT_IDS), SETTINGS,
+    private final EmulateResponse emulate = new EmulateResponse(new Emulator(new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS,
             inFlight, EmulatorMetrics.NONE, CLOCK, () -> random), store);
 
     private static ResponseItem user(String text) {
@@ -76,7 +77,8 @@ class EmulateResponseTest {
     }
 
     private static ResponseRequest request(List<ResponseItem> input, Optional<String> previous, OptionalInt max, boolean store) {
-        return new ResponseRequest("gpt-4o", Optional.empty(), input, max, List.of(), new ToolChoice.Auto(), previous, store, Map.of());
+        return new ResponseRequest("gpt-4o", Optional.empty(), input, max, List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(),
+                previous, store, Map.of());
     }
 
     private static TimingOverrides output(int tokens) {
@@ -131,14 +133,26 @@ class EmulateResponseTest {
     @Test
     void aForcedFunctionAnswersWithAFunctionCallItem() {
         ToolDefinition weather = new ToolDefinition("get_weather", "", new Schema.ObjectSchema("",
-                Map.of("city", new Schema.StringSchema("", List.of())), List.of("city")));
+                Map.of("city", Schema.StringSchema.plain("")), List.of("city")));
         ResponseRequest request = new ResponseRequest("gpt-4o", Optional.empty(), List.of(user("Weather?")), OptionalInt.empty(),
-                List.of(weather), new ToolChoice.Required(), Optional.empty(), true, Map.of());
+                List.of(weather), new ToolChoice.Required(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of());
         ResponseItem.FunctionCall call = assertInstanceOf(ResponseItem.FunctionCall.class, run(request, 5).response().output().getFirst());
         assertEquals("get_weather", call.name());
         assertTrue(call.id().startsWith("fc_"));
         assertTrue(call.callId().startsWith("call_"));
         assertTrue(call.arguments().startsWith("{\"city\":\""), call.arguments());
+    }
+
+    @Test
+    void jsonModeNeedsTheWordJsonSomewhereInTheInputAsOpenAiRequires() {
+        ResponseRequest withoutWord = new ResponseRequest("gpt-4o", Optional.of("Be brief."), List.of(user("Hello")), OptionalInt.empty(),
+                List.of(), new ToolChoice.Auto(), true, new OutputFormat.JsonObject(), Optional.empty(), true, Map.of());
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> run(withoutWord, 5));
+        assertEquals("input", refused.param());
+        ResponseRequest withWord = new ResponseRequest("gpt-4o", Optional.of("Answer in JSON."), List.of(user("Hello")), OptionalInt.empty(),
+                List.of(), new ToolChoice.Auto(), true, new OutputFormat.JsonObject(), Optional.empty(), true, Map.of());
+        String text = ((ResponseItem.OutputMessage) run(withWord, 30).response().output().getFirst()).text();
+        assertTrue(text.startsWith("{") && text.endsWith("}"), text);
     }
 
     @Test

@@ -103,11 +103,10 @@ class EmulatorHttpIT {
     }
 
     @Test
-    void unknownModelIs404WithOpenAisCode() throws Exception {
-        HttpResponse<String> response = Server.postJson("/v1/chat/completions", HELLO.replace("gpt-4o", "gpt-9"));
+    void anEmbeddingModelIsNotAChatModel() throws Exception {
+        HttpResponse<String> response = Server.postJson("/v1/chat/completions", HELLO.replace("gpt-4o", "text-embedding-3-small"));
         assertError(response, 404, "model");
-        assertTrue(response.body().contains("\"code\":\"model_not_found\""));
-        assertError(Server.get("/v1/models/gpt-9"), 404, "model");
+        assertTrue(response.body().contains("not a chat model"), response.body());
     }
 
     @Test

@@ -74,6 +74,19 @@ class ResponsesHttpIT {
     }
 
     @Test
+    void aJsonSchemaFormatIsAnsweredWithJsonValidAgainstThatSchema() throws Exception {
+        String schema = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"age\":{\"type\":\"integer\",\"minimum\":0}},"
+                + "\"required\":[\"name\",\"age\"],\"additionalProperties\":false}";
+        JsonNode response = create("{\"model\":\"gpt-4o\",\"input\":\"Who?\",\"text\":{\"format\":{\"type\":\"json_schema\",\"name\":\"person\","
+                + "\"strict\":true,\"schema\":" + schema + "}}}", "X-OUTPUT-LENGTH", "30");
+        String text = response.get("output_text").asText();
+        List<com.networknt.schema.Error> errors = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(schema).validate(text, com.networknt.schema.InputFormat.JSON);
+        assertTrue(errors.isEmpty(), errors + " in " + text);
+        assertEquals("json_schema", response.get("text").get("format").get("type").asText());
+    }
+
+    @Test
     void aStreamIsNamedEventsInOpenAisOrderEachAValidStreamEventAndNoDone() throws Exception {
         List<Frame> frames = stream("{\"model\":\"gpt-4o\",\"input\":\"Hello\",\"stream\":true}", "X-OUTPUT-LENGTH", "6");
         List<String> expected = new ArrayList<>(List.of("response.created", "response.in_progress", "response.output_item.added",
@@ -154,6 +167,8 @@ class ResponsesHttpIT {
             "{'model':'gpt-4o','input':[{'role':'user','content':[{'type':'input_audio'}]}]}|400|input[0].content[0].type",
             "{'model':'gpt-4o','input':'Hi','tool_choice':'required'}|400|tool_choice",
             "{'model':'gpt-4o','input':'Hi','stream':'yes'}|400|stream",
+            "{'model':'gpt-4o','input':'Hi','text':{'format':{'type':'json_object'}}}|400|input",
+            "{'model':'gpt-4o','input':'Hi','text':{'format':{'type':'json_schema','schema':{'type':'object'}}}}|400|text.format.name",
     })
     void badRequestsGetOpenAisErrorShapeNamingTheField(String body, int status, String param) throws Exception {
         assertError(Server.postJson("/v1/responses", body.replace('\'', '"')), status, param);

@@ -1,6 +1,7 @@
 package dev.llmworkbench.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import com.openai.models.responses.ResponseInputItem;
 import com.openai.models.responses.ResponseItem;
 import com.openai.models.responses.ResponseStatus;
 import com.openai.models.responses.ResponseStreamEvent;
+import com.openai.models.responses.StructuredResponse;
 import com.openai.models.responses.ToolChoiceOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,5 +150,25 @@ class ResponsesSdkIT {
     void aResponseCreatedWithoutStoreCannotBeRetrieved() {
         Response response = CLIENT.responses().create(hello(3).store(false).build());
         assertThrows(NotFoundException.class, () -> CLIENT.responses().retrieve(response.id()));
+    }
+
+    /** A class the SDK turns into a strict {@code text.format} schema and parses the answer back into. */
+    public static class Forecast {
+        public String city;
+        public long days;
+        public List<String> notes;
+    }
+
+    @Test
+    void textFormatFromAClassIsAnsweredWithJsonTheSdkParsesBackIntoIt() {
+        StructuredResponse<Forecast> response = CLIENT.responses().create(ResponseCreateParams.builder().model("gpt-4o")
+                .input("The forecast as JSON, please.").text(Forecast.class)
+                .putAdditionalHeader("X-TTFT-MS", "10").putAdditionalHeader("X-ITL-MS", "1").putAdditionalHeader("X-OUTPUT-LENGTH", "40")
+                .build());
+        Forecast forecast = response.output().getFirst().asMessage().content().getFirst().asOutputText();
+        assertNotNull(forecast.city);
+        assertNotNull(forecast.notes);
+        assertEquals(ResponseStatus.COMPLETED, response.rawResponse().status().orElseThrow());
+        assertEquals("json_schema", response.rawResponse().text().orElseThrow().format().orElseThrow().asJsonSchema()._type().asString().orElseThrow());
     }
 }

@@ -9,6 +9,7 @@ import java.util.OptionalLong;
 /**
  * What a chat completion asks for, independent of how it is delivered (streamed or not).
  * {@code maxTokens} is {@code max_completion_tokens} or the older {@code max_tokens}.
+ * {@code parallelToolCalls} is OpenAI's {@code parallel_tool_calls}, true unless the caller says otherwise.
  */
 public record ChatRequest(
         String model,
@@ -18,7 +19,9 @@ public record ChatRequest(
         List<String> stop,
         OptionalLong seed,
         List<ToolDefinition> tools,
-        ToolChoice toolChoice) {
+        ToolChoice toolChoice,
+        boolean parallelToolCalls,
+        OutputFormat outputFormat) {
 
     public static final int MAX_N = 128;
     public static final int MAX_STOP = 4;
@@ -29,6 +32,7 @@ public record ChatRequest(
         stop = List.copyOf(stop);
         tools = List.copyOf(tools);
         Objects.requireNonNull(toolChoice, "toolChoice");
+        Objects.requireNonNull(outputFormat, "outputFormat");
         if (messages.isEmpty()) {
             throw new InvalidRequestException("messages", "[] is too short - 'messages'");
         }
@@ -50,15 +54,28 @@ public record ChatRequest(
             throw new InvalidRequestException("tool_choice",
                     "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.");
         }
+        if (outputFormat instanceof OutputFormat.JsonObject && !mentionsJson(messages)) {
+            throw new InvalidRequestException("messages",
+                    "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.");
+        }
     }
 
-    /** The tool the assistant must call, or null when it answers with text. */
-    public ToolDefinition forcedTool() {
+    /**
+     * The tools the assistant calls: none unless a call is forced; the named function alone; with
+     * {@code required}, every tool when parallel calls are allowed, else the first.
+     */
+    public List<ToolDefinition> toolsToCall() {
         return switch (toolChoice) {
-            case ToolChoice.Required r -> tools.getFirst();
-            case ToolChoice.Function(String name) -> tools.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
-            case ToolChoice.None none -> null;
-            case ToolChoice.Auto auto -> null;
+            case ToolChoice.Required r -> parallelToolCalls ? tools : List.of(tools.getFirst());
+            case ToolChoice.Function(String name) -> tools.stream().filter(t -> t.name().equals(name)).limit(1).toList();
+            case ToolChoice.None none -> List.of();
+            case ToolChoice.Auto auto -> List.of();
         };
+    }
+
+    // OpenAI: JSON mode without the word "json" in the conversation may generate whitespace until the limit.
+    private static boolean mentionsJson(List<Message> messages) {
+        return messages.stream().flatMap(message -> message.content().stream())
+                .anyMatch(part -> part instanceof TextPart text && text.text().toLowerCase(java.util.Locale.ROOT).contains("json"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.llmworkbench.domain.embedding;
 
-import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
@@ -27,13 +26,6 @@ public final class EmbeddingVectors {
             vector[i] = (float) (raw[i] / norm);
         }
         return vector;
-    }
-
-    public static int tokens(TokenEncoding encoding, EmbeddingInput input) {
-        return switch (input) {
-            case EmbeddingInput.Text text -> encoding.count(text.text());
-            case EmbeddingInput.Tokens tokens -> tokens.tokens().length;
-        };
     }
 
     // FNV-1a over the model and the input, so vectors survive restarts and differ between models.

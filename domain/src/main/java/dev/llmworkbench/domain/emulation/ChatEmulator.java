@@ -2,34 +2,48 @@ package dev.llmworkbench.domain.emulation;
 
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.FinishReason;
+import dev.llmworkbench.domain.chat.OutputFormat;
+import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
- * Decides what an emulated model answers: {@code n} choices of exactly {@code outputTokens}
- * tokens each, cut short by a stop sequence (finish_reason stop) or by max_tokens (length), or a
- * call of the forced tool with arguments generated from its parameters (tool_calls).
+ * Decides what an emulated model answers: {@code n} choices of about {@code outputTokens} tokens
+ * each (exactly, for text), cut short by a stop sequence (finish_reason stop) or by max_tokens
+ * (length); JSON valid against the requested format's schema; or calls of the forced tools with
+ * arguments generated from their parameters (tool_calls).
  */
 public final class ChatEmulator {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** JSON mode promises an object and nothing more: a few free strings to stretch. */
+    private static final Schema FREE_OBJECT = new Schema.ObjectSchema("", Map.of(
+            "title", Schema.StringSchema.plain(""), "summary", Schema.StringSchema.plain(""), "details", Schema.StringSchema.plain("")),
+            List.of("title", "summary", "details"));
+
+    private record Cut(int end, FinishReason reason) {
+    }
 
     private ChatEmulator() {
     }
 
     public static List<GeneratedChoice> answer(ChatRequest request, int outputTokens, long seed) {
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
-        ToolDefinition tool = request.forcedTool();
+        List<ToolDefinition> tools = request.toolsToCall();
         List<GeneratedChoice> choices = new ArrayList<>(request.n());
         for (int index = 0; index < request.n(); index++) {
             long choiceSeed = seed + 0x9E3779B97F4A7C15L * index;
-            choices.add(tool != null
-                    ? toolCall(index, tool, encoding, request.maxTokens(), choiceSeed)
-                    : text(index, encoding, outputTokens, request.stop(), request.maxTokens(), choiceSeed));
+            choices.add(!tools.isEmpty() ? toolCalls(index, tools, encoding, outputTokens, request.maxTokens(), choiceSeed)
+                    : switch (request.outputFormat()) {
+                        case OutputFormat.Text text -> text(index, encoding, outputTokens, request.stop(), request.maxTokens(), choiceSeed);
+                        case OutputFormat.JsonObject object -> json(index, FREE_OBJECT, encoding, outputTokens, request, choiceSeed);
+                        case OutputFormat.JsonSchema schema -> json(index, schema.schema(), encoding, outputTokens, request, choiceSeed);
+                    });
         }
         return choices;
     }
@@ -38,13 +52,25 @@ public final class ChatEmulator {
     public static GeneratedChoice text(int index, TokenEncoding encoding, int outputTokens, List<String> stop,
                                        OptionalInt maxTokens, long seed) {
         List<String> pieces = TextGenerator.pieces(encoding, outputTokens, seed);
-        int limit = Math.min(outputTokens, maxTokens.orElse(Integer.MAX_VALUE));
+        Cut cut = cut(pieces, stop, maxTokens);
+        return GeneratedChoice.content(index, pieces.subList(0, cut.end()), cut.end(), cut.reason());
+    }
+
+    /** JSON content; cut by max_tokens it is incomplete, as OpenAI's is. */
+    private static GeneratedChoice json(int index, Schema schema, TokenEncoding encoding, int outputTokens, ChatRequest request, long seed) {
+        List<String> pieces = encoding.pieces(StructuredJson.generate(schema, encoding, outputTokens, seed));
+        Cut cut = cut(pieces, request.stop(), request.maxTokens());
+        List<String> sent = pieces.subList(0, cut.end());
+        return GeneratedChoice.content(index, sent, encoding.count(String.join("", sent)), cut.reason());
+    }
+
+    private static Cut cut(List<String> pieces, List<String> stop, OptionalInt maxTokens) {
+        int limit = Math.min(pieces.size(), maxTokens.orElse(Integer.MAX_VALUE));
         int stopAt = firstStop(pieces, stop);
         if (stopAt < limit) {
-            return new GeneratedChoice(index, pieces.subList(0, stopAt), stopAt, FinishReason.STOP, null);
+            return new Cut(stopAt, FinishReason.STOP);
         }
-        FinishReason reason = limit < outputTokens ? FinishReason.LENGTH : FinishReason.STOP;
-        return new GeneratedChoice(index, pieces.subList(0, limit), limit, reason, null);
+        return new Cut(limit, limit < pieces.size() ? FinishReason.LENGTH : FinishReason.STOP);
     }
 
     /** Index of the first piece touched by a stop sequence, or the piece count if none occurs. */
@@ -70,19 +96,38 @@ public final class ChatEmulator {
         return pieces.size();
     }
 
-    private static GeneratedChoice toolCall(int index, ToolDefinition tool, TokenEncoding encoding,
-                                            OptionalInt maxTokens, long seed) {
-        String arguments = ArgumentsGenerator.generate(tool.parameters(), seed);
-        List<String> pieces = encoding.pieces(arguments);
-        int tokens = encoding.count(arguments);
+    /**
+     * One call per tool, in order, the output length shared between them; max_tokens counts all
+     * their arguments, so it can cut a call short and leave the later ones out.
+     */
+    private static GeneratedChoice toolCalls(int index, List<ToolDefinition> tools, TokenEncoding encoding, int outputTokens,
+                                             OptionalInt maxTokens, long seed) {
+        int budget = maxTokens.orElse(Integer.MAX_VALUE);
+        int perCall = Math.max(1, outputTokens / tools.size());
+        List<String> pieces = new ArrayList<>();
+        List<ToolCall> calls = new ArrayList<>(tools.size());
+        List<Integer> starts = new ArrayList<>(tools.size());
+        int tokens = 0;
         FinishReason reason = FinishReason.TOOL_CALLS;
-        if (maxTokens.isPresent() && maxTokens.getAsInt() < pieces.size()) {
-            pieces = pieces.subList(0, maxTokens.getAsInt());
-            tokens = encoding.count(String.join("", pieces));
-            reason = FinishReason.LENGTH;
+        for (int c = 0; c < tools.size() && reason == FinishReason.TOOL_CALLS; c++) {
+            long callSeed = seed + 0x632BE59BD9B4E019L * c;
+            int room = budget - pieces.size();
+            if (room <= 0) {
+                reason = FinishReason.LENGTH;
+                break;
+            }
+            List<String> arguments = encoding.pieces(StructuredJson.generate(tools.get(c).parameters(), encoding, perCall, callSeed));
+            if (arguments.size() > room) {
+                arguments = arguments.subList(0, room);
+                reason = FinishReason.LENGTH;
+            }
+            String text = String.join("", arguments);
+            starts.add(pieces.size());
+            pieces.addAll(arguments);
+            calls.add(new ToolCall(callId(callSeed), tools.get(c).name(), text));
+            tokens += encoding.count(text);
         }
-        ToolCall call = new ToolCall(callId(seed), tool.name(), String.join("", pieces));
-        return new GeneratedChoice(index, pieces, tokens, reason, call);
+        return new GeneratedChoice(index, pieces, tokens, reason, calls, starts);
     }
 
     private static String callId(long seed) {

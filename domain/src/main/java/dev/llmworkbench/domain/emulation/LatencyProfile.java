@@ -2,6 +2,7 @@ package dev.llmworkbench.domain.emulation;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Realism beyond fixed timing. Prefill adds a cost per prompt token to the time to first token.
@@ -32,10 +33,36 @@ public record LatencyProfile(Duration prefillPerToken, double loadFactor, int co
         return 1.0 + (loadFactor - 1.0) * (inFlight - 1) / Math.max(1, concurrency - 1);
     }
 
-    /** The schedule of a request that arrives as the {@code inFlight}-th concurrent one. */
+    /**
+     * The first part whose addition takes a request's total delay (time to first token, plus
+     * prefill, plus every inter-token gap of its {@code steps} steps, times the load multiplier)
+     * past {@code max}, or empty when the whole delay fits. Summed in floating point, so no
+     * header value can overflow it.
+     */
+    public Optional<DelayPart> firstPartPast(Duration max, TokenTiming timing, int promptTokens, int steps, int inFlight) {
+        double limit = max.toNanos();
+        double total = timing.ttft().toNanos();
+        if (total > limit) {
+            return Optional.of(DelayPart.TIME_TO_FIRST_TOKEN);
+        }
+        total += (double) prefillPerToken.toNanos() * promptTokens;
+        if (total > limit) {
+            return Optional.of(DelayPart.PREFILL);
+        }
+        total += (double) timing.itl().toNanos() * Math.max(0, steps - 1);
+        if (total > limit) {
+            return Optional.of(DelayPart.INTER_TOKEN);
+        }
+        return total * loadMultiplier(inFlight) > limit ? Optional.of(DelayPart.LOAD) : Optional.empty();
+    }
+
+    /**
+     * The schedule of a request that arrives as the {@code inFlight}-th concurrent one; its total
+     * delay must have been checked with {@link #firstPartPast} first.
+     */
     public EmissionSchedule schedule(TokenTiming timing, int promptTokens, int inFlight) {
         double multiplier = loadMultiplier(inFlight);
-        long prefillNanos = prefillPerToken.toNanos() * promptTokens;
+        double prefillNanos = (double) prefillPerToken.toNanos() * promptTokens;
         long firstNanos = Math.round((timing.ttft().toNanos() + prefillNanos) * multiplier);
         long gapNanos = Math.round(timing.itl().toNanos() * multiplier);
         return new EmissionSchedule(firstNanos, gapNanos);

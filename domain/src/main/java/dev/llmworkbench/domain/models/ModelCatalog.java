@@ -1,6 +1,7 @@
 package dev.llmworkbench.domain.models;
 
 import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.tokens.ContextWindow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,9 @@ import java.util.Optional;
 
 /**
  * The models the emulator answers for. Known OpenAI ids keep their published creation time and
- * embedding size; any other configured id is inferred from its name.
+ * embedding size; any other id is inferred from its name. The configured ids are the ones listed;
+ * unless the catalog is strict, any other id is served too, as the tools people come from send
+ * ids of their own ({@code codechat}, {@code google/gemma-3-4b-it}).
  */
 public final class ModelCatalog {
     /** The BentoML emulator's models, then current ones. */
@@ -48,24 +51,66 @@ public final class ModelCatalog {
     }
 
     private final Map<String, ModelInfo> models = new LinkedHashMap<>();
+    private final boolean strict;
 
-    public ModelCatalog(List<String> ids) {
+    /** @param strict whether an id outside {@code ids} is not found, rather than served */
+    public ModelCatalog(List<String> ids, boolean strict) {
         for (String id : ids) {
-            models.put(id, KNOWN.getOrDefault(id, inferred(id)));
+            models.put(id, describe(id));
         }
+        this.strict = strict;
+    }
+
+    private static ModelInfo describe(String id) {
+        ModelInfo known = KNOWN.get(id);
+        return known != null ? known : inferred(id);
     }
 
     private static void known(String id, long created, String ownedBy, ModelKind kind, int dimensions) {
-        KNOWN.put(id, new ModelInfo(id, created, ownedBy, kind, dimensions));
+        KNOWN.put(id, new ModelInfo(id, created, ownedBy, kind, dimensions, contextWindow(id, kind)));
     }
 
     /** An unknown id: embeddings if the name says so (1536 dimensions), legacy completion for davinci/babbage/instruct. */
     static ModelInfo inferred(String id) {
-        if (id.contains("embedding")) {
-            return new ModelInfo(id, 0, "workbench", ModelKind.EMBEDDING, 1536);
+        if (id.contains("embed")) {
+            return new ModelInfo(id, 0, "workbench", ModelKind.EMBEDDING, 1536, contextWindow(id, ModelKind.EMBEDDING));
         }
         boolean legacy = id.contains("davinci") || id.contains("babbage") || id.endsWith("-instruct");
-        return new ModelInfo(id, 0, "workbench", legacy ? ModelKind.COMPLETION : ModelKind.CHAT, 0);
+        ModelKind kind = legacy ? ModelKind.COMPLETION : ModelKind.CHAT;
+        return new ModelInfo(id, 0, "workbench", kind, 0, contextWindow(id, kind));
+    }
+
+    /**
+     * Context windows as OpenAI's model pages give them; an id of none of these families gets
+     * 128,000, the window of current general models. Embedding models take 8,192 tokens per input.
+     */
+    static ContextWindow contextWindow(String id, ModelKind kind) {
+        String model = id.startsWith("ft:") ? id.substring(3) : id;
+        int tokens;
+        if (kind == ModelKind.EMBEDDING) {
+            tokens = 8_192;
+        } else if (model.startsWith("gpt-4.1")) {
+            tokens = 1_047_576;
+        } else if (model.startsWith("gpt-5")) {
+            tokens = 400_000;
+        } else if (model.startsWith("o1") || model.startsWith("o3") || model.startsWith("o4")) {
+            tokens = 200_000;
+        } else if (model.startsWith("gpt-4-32k")) {
+            tokens = 32_768;
+        } else if (model.equals("gpt-4") || model.startsWith("gpt-4-03") || model.startsWith("gpt-4-06")) {
+            tokens = 8_192;
+        } else if (model.equals("gpt-3.5-turbo-0301") || model.equals("gpt-3.5-turbo-0613") || model.equals("gpt-3.5-turbo-instruct")) {
+            tokens = 4_096;
+        } else if (model.startsWith("gpt-3.5-turbo")) {
+            tokens = 16_385;
+        } else if (model.startsWith("text-davinci-")) {
+            tokens = 4_097;
+        } else if (model.equals("davinci-002") || model.equals("babbage-002")) {
+            tokens = 16_384;
+        } else {
+            tokens = 128_000;
+        }
+        return new ContextWindow(tokens);
     }
 
     public List<ModelInfo> all() {
@@ -73,7 +118,11 @@ public final class ModelCatalog {
     }
 
     public Optional<ModelInfo> find(String id) {
-        return Optional.ofNullable(models.get(id));
+        ModelInfo configured = models.get(id);
+        if (configured != null || strict || id.isBlank()) {
+            return Optional.ofNullable(configured);
+        }
+        return Optional.of(describe(id));
     }
 
     public ModelInfo require(String id) {

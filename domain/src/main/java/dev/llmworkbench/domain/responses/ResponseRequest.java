@@ -3,11 +3,14 @@ package dev.llmworkbench.domain.responses;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
+import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.chat.ToolChoice;
 import dev.llmworkbench.domain.chat.ToolDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +30,8 @@ public record ResponseRequest(
         OptionalInt maxOutputTokens,
         List<ToolDefinition> tools,
         ToolChoice toolChoice,
+        boolean parallelToolCalls,
+        OutputFormat outputFormat,
         Optional<String> previousResponseId,
         boolean store,
         Map<String, String> echo) {
@@ -40,6 +45,7 @@ public record ResponseRequest(
         input = List.copyOf(input);
         tools = List.copyOf(tools);
         Objects.requireNonNull(toolChoice, "toolChoice");
+        Objects.requireNonNull(outputFormat, "outputFormat");
         Objects.requireNonNull(previousResponseId, "previousResponseId");
         echo = Map.copyOf(echo);
         if (maxOutputTokens.isPresent() && maxOutputTokens.getAsInt() < MIN_OUTPUT_TOKENS) {
@@ -61,6 +67,17 @@ public record ResponseRequest(
         for (ResponseItem item : conversation) {
             messages.add(item.message());
         }
-        return new ChatRequest(model, messages, 1, maxOutputTokens, List.of(), OptionalLong.empty(), tools, toolChoice);
+        if (outputFormat instanceof OutputFormat.JsonObject && !mentionsJson(messages)) {
+            throw new InvalidRequestException("input",
+                    "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'.");
+        }
+        return new ChatRequest(model, messages, 1, maxOutputTokens, List.of(), OptionalLong.empty(), tools, toolChoice,
+                parallelToolCalls, outputFormat);
+    }
+
+    // OpenAI: JSON mode without the word "json" in the input may generate whitespace until the limit, so it refuses.
+    private static boolean mentionsJson(List<Message> messages) {
+        return messages.stream().flatMap(message -> message.content().stream())
+                .anyMatch(part -> part instanceof TextPart text && text.text().toLowerCase(Locale.ROOT).contains("json"));
     }
 }

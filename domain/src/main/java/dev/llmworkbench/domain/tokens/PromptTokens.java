@@ -33,33 +33,58 @@ public final class PromptTokens {
     }
 
     public int count(List<Message> messages, List<ToolDefinition> tools) {
+        return count(messages, tools, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Counts a prompt that must fit {@code window}. A prompt whose text alone is too long for it is
+     * refused before any of it is encoded, and counting stops as soon as the window is passed, so the
+     * work per request is bounded by the window, not by the body.
+     */
+    public int countWithin(List<Message> messages, List<ToolDefinition> tools, ContextWindow window) {
+        long atLeast = 0;
+        for (Message message : messages) {
+            for (ContentPart part : message.content()) {
+                if (part instanceof TextPart text) {
+                    atLeast += TokenEncoding.atLeast(text.text());
+                }
+            }
+        }
+        window.requireAtLeastFits(atLeast, "messages", "messages");
+        int total = count(messages, tools, window.tokens());
+        window.requireFits(total, "messages", "messages");
+        return total;
+    }
+
+    /** The prompt's count, or some count above {@code limit} once it is known to pass it. */
+    private int count(List<Message> messages, List<ToolDefinition> tools, int limit) {
         boolean legacy = model.startsWith(LEGACY_FRAMING_MODEL);
         int perMessage = legacy ? 4 : 3;
         int perName = legacy ? -1 : 1;
-        int total = REPLY_PRIMING;
-        for (int i = 0; i < messages.size(); i++) {
+        long total = REPLY_PRIMING;
+        for (int i = 0; i < messages.size() && total <= limit; i++) {
             Message message = messages.get(i);
             total += perMessage + encoding.count(message.role().wire());
-            total += content(message.content(), i);
+            total += content(message.content(), i, (int) Math.max(0, limit - total));
             if (message.name().isPresent()) {
                 total += encoding.count(message.name().get()) + perName;
             }
             for (ToolCall call : message.toolCalls()) {
-                total += encoding.count(call.name()) + encoding.count(call.arguments());
+                total += encoding.count(call.name()) + encoding.countUpTo(call.arguments(), (int) Math.max(0, limit - total));
             }
         }
-        return total + tools(tools);
+        return (int) Math.min(Integer.MAX_VALUE, total + tools(tools));
     }
 
-    private int content(List<ContentPart> parts, int messageIndex) {
-        int total = 0;
-        for (int j = 0; j < parts.size(); j++) {
+    private int content(List<ContentPart> parts, int messageIndex, int limit) {
+        long total = 0;
+        for (int j = 0; j < parts.size() && total <= limit; j++) {
             total += switch (parts.get(j)) {
-                case TextPart text -> encoding.count(text.text());
+                case TextPart text -> encoding.countUpTo(text.text(), (int) (limit - total));
                 case ImagePart image -> image(image, "messages[" + messageIndex + "].content[" + j + "].image_url");
             };
         }
-        return total;
+        return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     private int image(ImagePart image, String param) {

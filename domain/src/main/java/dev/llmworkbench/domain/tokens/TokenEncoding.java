@@ -8,7 +8,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
 
 /**
  * The tiktoken encodings OpenAI's models use. Text is always encoded as ordinary text, so a
- * prompt that contains {@code <|endoftext|>} is counted, not rejected.
+ * prompt that contains {@code <|endoftext|>} is counted, not rejected. Text is handed to the
+ * encoder in {@link TextRuns} segments, so the cost stays linear in the text's length.
  */
 public enum TokenEncoding {
     CL100K_BASE(EncodingType.CL100K_BASE),
@@ -31,12 +32,58 @@ public enum TokenEncoding {
         return REGISTRY.getEncoding(type);
     }
 
+    /**
+     * No token of cl100k_base, o200k_base or p50k_base is longer than 128 bytes, and a UTF-16 char
+     * is at least one UTF-8 byte, so text of {@code n} chars holds at least {@code n / 128} tokens.
+     */
+    public static final int MAX_TOKEN_CHARS = 128;
+
+    /** A lower bound on the tokens of {@code text}, without encoding it. */
+    public static int atLeast(String text) {
+        return (text.length() + MAX_TOKEN_CHARS - 1) / MAX_TOKEN_CHARS;
+    }
+
     public int count(String text) {
-        return text.isEmpty() ? 0 : encoding().countTokensOrdinary(text);
+        return countUpTo(text, Integer.MAX_VALUE);
+    }
+
+    /** The token count of {@code text}, or, once it is known to exceed {@code limit}, some count above it. */
+    public int countUpTo(String text, int limit) {
+        long total = 0;
+        for (String segment : TextRuns.of(text)) {
+            total += encoding().countTokensOrdinary(segment);
+            if (total > limit) {
+                break;
+            }
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE);
     }
 
     public int[] encode(String text) {
-        return encoding().encodeOrdinary(text).toArray();
+        IntArrayList tokens = new IntArrayList();
+        for (String segment : TextRuns.of(text)) {
+            IntArrayList encoded = encoding().encodeOrdinary(segment);
+            for (int i = 0; i < encoded.size(); i++) {
+                tokens.add(encoded.get(i));
+            }
+        }
+        return tokens.toArray();
+    }
+
+    /** Whether {@code id} is a token of this encoding; the encodings' id ranges have holes. */
+    public boolean isToken(int id) {
+        if (id < 0) {
+            return false;
+        }
+        IntArrayList one = new IntArrayList(1);
+        one.add(id);
+        try {
+            encoding().decodeBytes(one);
+            return true;
+        } catch (RuntimeException unknownId) {
+            // jtokkit reports an id outside its vocabulary only by throwing
+            return false;
+        }
     }
 
     public String decode(int[] tokens) {
@@ -85,17 +132,22 @@ public enum TokenEncoding {
         }
     }
 
-    /** Encodings by model name, as tiktoken's {@code encoding_for_model} maps them. */
+    /**
+     * Encodings by model name, as tiktoken's {@code encoding_for_model} maps OpenAI's ids; any other id
+     * (a local model, an id of the caller's own) gets o200k_base, the encoding of every current OpenAI model.
+     */
     public static TokenEncoding forModel(String model) {
         String id = model.startsWith("ft:") ? model.substring(3) : model;
-        if (id.startsWith("text-davinci-") || id.startsWith("code-davinci-")) {
+        if (id.startsWith("text-davinci-") || id.startsWith("code-davinci-") || id.startsWith("code-cushman-")) {
             return P50K_BASE;
         }
-        if (id.startsWith("gpt-4o") || id.startsWith("gpt-4.1") || id.startsWith("gpt-4.5") || id.startsWith("gpt-5")
-                || id.startsWith("o1") || id.startsWith("o3") || id.startsWith("o4") || id.startsWith("chatgpt-4o")
-                || id.startsWith("gpt-oss")) {
+        if (id.startsWith("gpt-4o") || id.startsWith("gpt-4.1") || id.startsWith("gpt-4.5") || id.startsWith("chatgpt-4o")) {
             return O200K_BASE;
         }
-        return CL100K_BASE;
+        if (id.equals("gpt-4") || id.startsWith("gpt-4-") || id.startsWith("gpt-3.5") || id.startsWith("gpt-35-")
+                || id.startsWith("text-embedding-") || id.equals("davinci-002") || id.equals("babbage-002")) {
+            return CL100K_BASE;
+        }
+        return O200K_BASE;
     }
 }

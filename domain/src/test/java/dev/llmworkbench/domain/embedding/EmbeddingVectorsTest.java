@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +26,5 @@ class EmbeddingVectorsTest {
         float[] hello = EmbeddingVectors.vector("m", new EmbeddingInput.Text("hello"), 8);
         assertFalse(Arrays.equals(hello, EmbeddingVectors.vector("m", new EmbeddingInput.Text("hellp"), 8)));
         assertFalse(Arrays.equals(hello, EmbeddingVectors.vector("n", new EmbeddingInput.Text("hello"), 8)));
-    }
-
-    @Test
-    void countsTextByTheEncodingAndTokenArraysByLength() {
-        assertEquals(TokenEncoding.CL100K_BASE.count("the quick brown fox"),
-                EmbeddingVectors.tokens(TokenEncoding.CL100K_BASE, new EmbeddingInput.Text("the quick brown fox")));
-        assertEquals(3, EmbeddingVectors.tokens(TokenEncoding.CL100K_BASE, new EmbeddingInput.Tokens(new int[] {1, 2, 3})));
     }
 }

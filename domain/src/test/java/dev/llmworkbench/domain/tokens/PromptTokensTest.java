@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Expected counts are the prompt_tokens OpenAI's API reported, as published in OpenAI's token-counting cookbook. */
@@ -50,8 +51,8 @@ class PromptTokensTest {
     @Test
     void countsToolDefinitionsAsTheCookbookDoes() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("location", new Schema.StringSchema("The city and state, e.g. San Francisco, CA", List.of()));
-        properties.put("unit", new Schema.StringSchema("The unit of temperature to return", List.of("celsius", "fahrenheit")));
+        properties.put("location", Schema.StringSchema.plain("The city and state, e.g. San Francisco, CA"));
+        properties.put("unit", new Schema.StringSchema("The unit of temperature to return", List.of("celsius", "fahrenheit"), 0, OptionalInt.empty(), Optional.empty()));
         ToolDefinition weather = new ToolDefinition("get_current_weather", "Get the current weather in a given location",
                 new Schema.ObjectSchema("", properties, List.of("location")));
         List<Message> messages = List.of(

@@ -1,0 +1,34 @@
+package dev.llmworkbench.domain.tokens;
+
+import dev.llmworkbench.domain.InvalidRequestException;
+
+/**
+ * The most tokens a model takes in one prompt. A prompt past it is refused with OpenAI's
+ * {@code context_length_exceeded}, ideally before it is fully tokenized: a cheap lower bound
+ * ({@link TokenEncoding#atLeast}) or a count cut short ({@link TokenEncoding#countUpTo}) decides.
+ */
+public record ContextWindow(int tokens) {
+    public ContextWindow {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("context window < 1");
+        }
+    }
+
+    /** @param what the request field that holds the prompt, as OpenAI words it: messages, prompt or input */
+    public void requireFits(long promptTokens, String param, String what) {
+        if (promptTokens > tokens) {
+            throw new InvalidRequestException(param, "context_length_exceeded", "This model's maximum context length is "
+                    + tokens + " tokens. However, your " + what + " resulted in " + promptTokens
+                    + " tokens. Please reduce the length of the " + what + ".");
+        }
+    }
+
+    /** Like {@link #requireFits} for a lower bound of the prompt's tokens, worded as one. */
+    public void requireAtLeastFits(long atLeastTokens, String param, String what) {
+        if (atLeastTokens > tokens) {
+            throw new InvalidRequestException(param, "context_length_exceeded", "This model's maximum context length is "
+                    + tokens + " tokens. However, your " + what + " resulted in at least " + atLeastTokens
+                    + " tokens. Please reduce the length of the " + what + ".");
+        }
+    }
+}
