@@ -11,6 +11,7 @@ import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.emulation.ChatEmulator;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.models.ModelInfo;
 import dev.llmworkbench.domain.models.ModelKind;
 import dev.llmworkbench.domain.responses.ModelResponse;
 import dev.llmworkbench.domain.responses.ResponseItem;
@@ -35,7 +36,8 @@ public final class EmulateResponse {
 
     public ResponseEmulation emulate(ResponseCommand command) {
         ResponseRequest request = command.request();
-        if (emulator.models().require(request.model()).kind() == ModelKind.EMBEDDING) {
+        ModelInfo model = emulator.models().require(request.model());
+        if (model.kind() == ModelKind.EMBEDDING) {
             throw new NotFoundException("model", null, "This is not a chat model and thus not supported in the "
                     + "v1/responses endpoint. Did you mean to use v1/embeddings?");
         }
@@ -45,7 +47,7 @@ public final class EmulateResponse {
         conversation.addAll(input);
         ChatRequest chat = request.chat(conversation);
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
-        int promptTokens = new PromptTokens(request.model()).count(chat.messages(), chat.tools());
+        int promptTokens = new PromptTokens(request.model()).countWithin(chat.messages(), chat.tools(), model.contextWindow(), "input");
         List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong());
         List<ResponseItem> output = output(choices.getFirst());
         Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");

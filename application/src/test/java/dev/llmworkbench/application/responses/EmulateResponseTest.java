@@ -156,6 +156,17 @@ class EmulateResponseTest {
     }
 
     @Test
+    void anInputPastTheModelsContextWindowIsRefusedNamingTheInput() {
+        // gpt-4's window is 8,192 tokens (OpenAI's model page); 9,000 " hello" are 9,000 cl100k tokens
+        ResponseRequest request = new ResponseRequest("gpt-4", Optional.empty(), List.of(user(" hello".repeat(9_000))), OptionalInt.empty(),
+                List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of());
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> run(request, 5));
+        assertEquals("input", refused.param());
+        assertEquals("context_length_exceeded", refused.code());
+        assertEquals(0, inFlight.current());
+    }
+
+    @Test
     void maxOutputTokensBelowSixteenIsRejectedAsOpenAiDoes() {
         InvalidRequestException rejected = assertThrows(InvalidRequestException.class,
                 () -> request(List.of(user("Hello")), Optional.empty(), OptionalInt.of(15), true));

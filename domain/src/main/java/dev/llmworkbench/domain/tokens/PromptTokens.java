@@ -42,6 +42,11 @@ public final class PromptTokens {
      * work per request is bounded by the window, not by the body.
      */
     public int countWithin(List<Message> messages, List<ToolDefinition> tools, ContextWindow window) {
+        return countWithin(messages, tools, window, "messages");
+    }
+
+    /** @param field the request field that holds the prompt ({@code messages}, or the Responses API's {@code input}), as errors name it */
+    public int countWithin(List<Message> messages, List<ToolDefinition> tools, ContextWindow window, String field) {
         long atLeast = 0;
         for (Message message : messages) {
             for (ContentPart part : message.content()) {
@@ -50,9 +55,9 @@ public final class PromptTokens {
                 }
             }
         }
-        window.requireAtLeastFits(atLeast, "messages", "messages");
+        window.requireAtLeastFits(atLeast, field, field);
         int total = count(messages, tools, window.tokens());
-        window.requireFits(total, "messages", "messages");
+        window.requireFits(total, field, field);
         return total;
     }
 
