@@ -115,6 +115,16 @@ class ResponseRequestReaderTest {
             "{'model':'gpt-4o','input':'Hi','metadata':{'k':1}}|metadata.k",
             "{'model':'gpt-4o','input':'Hi','background':true}|background",
             "{'model':'gpt-4o','input':'Hi','conversation':'conv_1'}|conversation",
+            "{'model':'gpt-4o','input':[null]}|input[0]",
+            "{'model':'gpt-4o','input':[{'role':'user','content':null}]}|input[0].content",
+            "{'model':'gpt-4o','input':[{'role':'user','content':[{'type':'input_text'}]}]}|input[0].content[0].text",
+            "{'model':'gpt-4o','input':[{'type':'function_call','call_id':'c','name':'f','arguments':5}]}|input[0].arguments",
+            "{'model':'gpt-4o','input':[{'type':'function_call_output','call_id':'c','output':[{'type':'input_image'}]}]}|input[0].output[0].type",
+            "{'model':'gpt-4o','input':'Hi','tools':[{'type':'function','name':''}]}|tools[0].name",
+            "{'model':'gpt-4o','input':'Hi','tools':[{'type':'function','name':'f','parameters':{'type':'string'}}]}|tools[0].parameters",
+            "{'model':'gpt-4o','input':'Hi','max_output_tokens':99999999999}|max_output_tokens",
+            "{'model':'gpt-4o','input':'Hi','tool_choice':{'type':'function'}}|tool_choice.name",
+            "{'model':'gpt-4o','input':'Hi','store':'yes'}|store",
     })
     void namesTheFieldOfEveryMistake(String json, String param) {
         RuntimeException refused = assertThrows(RuntimeException.class, () -> read(json.replace('\'', '"')));
