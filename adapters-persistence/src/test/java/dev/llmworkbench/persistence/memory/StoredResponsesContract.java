@@ -29,7 +29,7 @@ abstract class StoredResponsesContract {
         ResponseItem question = new ResponseItem.InputMessage("msg_in_" + id, Role.USER, List.of(new TextPart("Hello")));
         ResponseRequest request = new ResponseRequest("gpt-4o", Optional.of("Be brief."), List.of(question), OptionalInt.empty(),
                 List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of("temperature", "0.5"));
-        return new ModelResponse(id, 1_767_225_600L, request, List.of(), List.of(question),
+        return new ModelResponse(id, 1_767_225_600L, 1_767_225_601L, request, List.of(), List.of(question),
                 List.of(new ResponseItem.OutputMessage("msg_out_" + id, "Hi there", Status.COMPLETED)), new Usage(12, 3));
     }
 

@@ -54,7 +54,8 @@ final class ResponseJson {
                                                  ResponseObjects.Usage usage) {
         var request = r.request();
         var incomplete = status == Status.INCOMPLETE ? new ResponseObjects.IncompleteDetails("max_output_tokens") : null;
-        return new ResponseObjects.Response(r.id(), "response", r.createdAt(), status.wire(), null, null, incomplete,
+        Long completedAt = status == Status.COMPLETED ? r.completedAt() : null;
+        return new ResponseObjects.Response(r.id(), "response", r.createdAt(), status.wire(), completedAt, null, incomplete,
                 request.instructions().orElse(null), request.maxOutputTokens().isPresent() ? request.maxOutputTokens().getAsInt() : null,
                 request.model(), output, outputText, echo(r, "parallel_tool_calls"), request.previousResponseId().orElse(null),
                 echo(r, "reasoning"), echo(r, "service_tier"), request.store(), echo(r, "temperature"), echo(r, "text"),

@@ -31,7 +31,7 @@ class ResponseStreamFormatTest {
         ResponseItem question = new ResponseItem.InputMessage("msg_in", Role.USER, List.of(new TextPart("Hello")));
         ResponseRequest request = new ResponseRequest("gpt-4o", Optional.empty(), List.of(question), OptionalInt.of(16),
                 List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text(), Optional.empty(), true, Map.of());
-        return new ModelResponse("resp_1", 1_767_225_600L, request, List.of(), List.of(question), List.of(output), new Usage(8, 2));
+        return new ModelResponse("resp_1", 1_767_225_600L, 1_767_225_601L, request, List.of(), List.of(question), List.of(output), new Usage(8, 2));
     }
 
     /** Every frame of a whole stream: its event name and its data, parsed. */
@@ -87,6 +87,8 @@ class ResponseStreamFormatTest {
         JsonObject item = frames.get(6).getValue().getJsonObject("item");
         assertEquals("call_1", item.getString("call_id"));
         assertEquals("completed", frames.getLast().getValue().getJsonObject("response").getString("status"));
+        assertEquals(1_767_225_601L, frames.getLast().getValue().getJsonObject("response").getJsonNumber("completed_at").longValue());
+        assertFalse(frames.getFirst().getValue().getJsonObject("response").containsKey("completed_at"), "only a completed response has one");
         assertEquals(7, frames.getLast().getValue().getInt("sequence_number"));
     }
 

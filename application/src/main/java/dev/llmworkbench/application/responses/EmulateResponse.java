@@ -52,7 +52,9 @@ public final class EmulateResponse {
         List<ResponseItem> output = output(choices.getFirst());
         Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
         try {
-            ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), request, context, input, output, emulation.usage());
+            long seconds = Math.ceilDiv(Math.max(0, emulation.completeNanoTime() - command.arrivalNanos()), 1_000_000_000L);
+            ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), emulation.created() + seconds, request, context,
+                    input, output, emulation.usage());
             if (request.store() && !(emulation.failure() instanceof FailurePlan.Reject)) {
                 stored.save(response);
             }

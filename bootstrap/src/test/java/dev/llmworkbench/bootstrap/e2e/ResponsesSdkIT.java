@@ -53,6 +53,7 @@ class ResponsesSdkIT {
         assertEquals(33, response.usage().orElseThrow().outputTokens());
         assertEquals(8, response.usage().orElseThrow().inputTokens()); // as chat bills it: 3 per message + "user" + "Hello" + 3 priming
         assertEquals(41, response.usage().orElseThrow().totalTokens());
+        assertTrue(response.completedAt().orElseThrow() >= response.createdAt());
     }
 
     @Test

@@ -8,10 +8,14 @@ import java.util.Objects;
 /**
  * One response of the Responses API as it is stored: what was asked, the earlier turns it continues
  * ({@code context}, from {@code previous_response_id}), this turn's input items and the model's output.
+ * {@code createdAt} and {@code completedAt} are Unix seconds: arrival, and when its last token is due.
  */
-public record ModelResponse(String id, long createdAt, ResponseRequest request, List<ResponseItem> context,
+public record ModelResponse(String id, long createdAt, long completedAt, ResponseRequest request, List<ResponseItem> context,
                             List<ResponseItem> input, List<ResponseItem> output, Usage usage) {
     public ModelResponse {
+        if (completedAt < createdAt) {
+            throw new IllegalArgumentException("completed before it was created");
+        }
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
         context = List.copyOf(context);
