@@ -44,7 +44,7 @@ public final class PromptTokens {
     public int countWithin(List<Message> messages, List<ToolDefinition> tools, ContextWindow window) {
         window.requireAtLeastFits(atLeast(messages, tools), "messages", "messages");
         int total = count(messages, tools, window.tokens());
-        window.requireFits(total, "messages", "messages");
+        window.requireAtLeastFits(total, "messages", "messages");
         return total;
     }
 
