@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.emulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.ImageDetail;
 import dev.llmworkbench.domain.chat.ImagePart;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.ToolChoice;
@@ -56,6 +58,25 @@ class ChatRequestReaderTest {
         assertInstanceOf(Schema.NumberSchema.class, nullable.options().get(0));
         assertInstanceOf(Schema.NullSchema.class, nullable.options().get(1));
         assertInstanceOf(Schema.ArraySchema.class, parameters.properties().get("tags"));
+    }
+
+    @Test
+    void readsResponseFormatAndParallelToolCallsWhichDefaultsToTrue() {
+        ChatRequest json = read("""
+                {"model":"gpt-4o","parallel_tool_calls":false,"response_format":{"type":"json_object"},
+                 "messages":[{"role":"user","content":"Answer in JSON"}]}""").request();
+        assertInstanceOf(OutputFormat.JsonObject.class, json.outputFormat());
+        assertFalse(json.parallelToolCalls());
+        ChatRequest plain = read("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}").request();
+        assertInstanceOf(OutputFormat.Text.class, plain.outputFormat());
+        assertTrue(plain.parallelToolCalls());
+    }
+
+    @Test
+    void aStrictFunctionFollowsOpenAisSchemaRules() {
+        assertEquals("tools[0].function.parameters", paramOf("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","strict":true,
+                  "parameters":{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}}}]}"""));
     }
 
     @Test
