@@ -28,11 +28,14 @@ public final class SchemaReader {
     private static final int MAX_EXPANSIONS = 6;
     /** Schemas after expansion: bounds the work a schema with several recursive references causes. */
     private static final int MAX_NODES = 20_000;
+    /** Schemas nested in one another, expansions included: deep enough for any real schema, shallow enough for the stack. */
+    private static final int MAX_DEPTH = 200;
 
     private final JsonObject root;
     private final String rootPath;
     private final Map<String, Integer> expanding = new HashMap<>();
     private int nodes;
+    private int depth;
 
     private SchemaReader(JsonObject root, String rootPath) {
         this.root = root;
@@ -48,6 +51,18 @@ public final class SchemaReader {
         if (++nodes > MAX_NODES) {
             throw ApiException.invalid(rootPath, "Invalid schema: more than " + MAX_NODES + " schemas once its '$ref's are expanded.");
         }
+        if (depth == MAX_DEPTH) {
+            throw ApiException.invalid(rootPath, "Invalid schema: nested more than " + MAX_DEPTH + " levels deep once its '$ref's are expanded.");
+        }
+        depth++;
+        try {
+            return parse(json, path);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Schema parse(JsonObject json, String path) {
         if (json.get("$ref") instanceof JsonString ref) {
             return reference(ref.getString(), path);
         }

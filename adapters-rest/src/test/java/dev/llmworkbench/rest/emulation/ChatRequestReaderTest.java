@@ -90,6 +90,8 @@ class ChatRequestReaderTest {
         assertEquals("stop[1]", paramOf("{\"model\":\"m\",\"stop\":[\"a\",3],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
         assertEquals("top_p", paramOf("{\"model\":\"m\",\"top_p\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
         assertEquals("tools[0].type", paramOf("{\"model\":\"m\",\"tools\":[{\"type\":\"custom\"}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
+        assertEquals("messages", paramOf("{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+                "JSON mode needs the word json in the messages, as OpenAI requires");
         assertEquals("bogus", paramOf("{\"model\":\"m\",\"bogus\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
     }
 
