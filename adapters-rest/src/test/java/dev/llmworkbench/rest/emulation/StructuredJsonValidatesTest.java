@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The schemas of OpenAI's structured-outputs guide (math reasoning with {@code $defs}, the recursive
  * UI, {@code anyOf} items, a recursive linked list, moderation with nullable enums, a user profile
- * with bounds and formats) and one using every keyword the emulator supports: read as a request's
+ * with bounds and formats), one using every keyword the emulator supports and one combining schemas
+ * with {@code allOf} and {@code oneOf} as Pydantic writes them: read as a request's
  * schema is, generated for many seeds and lengths, and every result judged by networknt's validator.
  */
 class StructuredJsonValidatesTest {
@@ -44,7 +45,7 @@ class StructuredJsonValidatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"math_reasoning", "ui", "database_item", "linked_list", "moderation", "user_profile", "kitchen_sink"})
+    @ValueSource(strings = {"math_reasoning", "ui", "database_item", "linked_list", "moderation", "user_profile", "kitchen_sink", "combined"})
     void everyGeneratedDocumentIsValidAgainstItsSchema(String name) {
         String schemaJson = resource(name);
         Schema schema = read(schemaJson);
@@ -59,7 +60,7 @@ class StructuredJsonValidatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"math_reasoning", "ui", "database_item", "moderation", "user_profile"})
+    @ValueSource(strings = {"math_reasoning", "ui", "database_item", "moderation", "user_profile", "combined"})
     void schemasWithFreeStringsReachTheTargetTokenCount(String name) {
         Schema schema = read(resource(name));
         for (int target : new int[] {80, 400}) {
