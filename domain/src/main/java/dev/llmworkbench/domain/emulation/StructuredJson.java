@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 public final class StructuredJson {
     static final int MINIMAL_FROM_DEPTH = 4;
     private static final int MAX_ROUNDS = 12;
+    private static final String SHORT_WORD = " a";
     /** Values and words a document may be built of: a schema whose smallest value is larger is refused. */
     private static final int MAX_PARTS = 200_000;
 
@@ -164,6 +165,9 @@ public final class StructuredJson {
         for (int i = 0; i < tokens && !texts.isEmpty(); i++) {
             JsonNode.Text text = texts.get(i % texts.size());
             String word = word();
+            if (!text.fits(word)) {
+                word = SHORT_WORD; // fills a bounded string up to its last few characters
+            }
             if (text.fits(word)) {
                 int before = text.length();
                 text.append(word);
