@@ -73,6 +73,18 @@ class ChatRequestReaderTest {
     }
 
     @Test
+    void functionParametersWithARootAnyOfGenerateItsObjectOption() {
+        ChatRequest request = read("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f",
+                  "parameters":{"type":"object","anyOf":[{"type":"object","properties":{"q":{"type":"string"}},"required":["q"]},
+                    {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"]}]}}}]}""").request();
+        assertEquals(java.util.List.of("q"), request.tools().getFirst().parameters().required());
+        assertEquals("tools[0].function.parameters", paramOf("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f",
+                  "parameters":{"type":"string"}}}]}"""));
+    }
+
+    @Test
     void aStrictFunctionFollowsOpenAisSchemaRules() {
         assertEquals("tools[0].function.parameters", paramOf("""
                 {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","strict":true,
