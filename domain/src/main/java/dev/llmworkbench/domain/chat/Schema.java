@@ -158,8 +158,9 @@ public sealed interface Schema {
             }
         }
 
+        /** The first type that is not null, as OpenAI's tool token rule reads {@code ["null", "string"]}. */
         public String typeName() {
-            return options.getFirst().typeName();
+            return options.stream().filter(option -> !(option instanceof NullSchema)).findFirst().orElse(options.getFirst()).typeName();
         }
     }
 
