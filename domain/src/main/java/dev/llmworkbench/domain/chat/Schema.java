@@ -158,7 +158,7 @@ public sealed interface Schema {
             }
         }
 
-        /** The first type that is not null, as OpenAI's tool token rule reads {@code ["null", "string"]}. */
+        /** The first type that is not null: what the tool token rule counts for a nullable property. */
         public String typeName() {
             return options.stream().filter(option -> !(option instanceof NullSchema)).findFirst().orElse(options.getFirst()).typeName();
         }
