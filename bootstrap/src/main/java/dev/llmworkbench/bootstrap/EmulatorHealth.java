@@ -11,7 +11,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.health.Startup;
 
-/** Health of the emulator: up once its models are loaded; reports what is in flight. */
+/**
+ * Health of the emulator: up once its models are loaded; reports what is in flight. Each probe has its own
+ * name, so the combined /health answer says which of the three failed.
+ */
 @ApplicationScoped
 public class EmulatorHealth {
     @Inject
@@ -32,18 +35,18 @@ public class EmulatorHealth {
     @Produces
     @Liveness
     HealthCheck live() {
-        return () -> HealthCheckResponse.up("emulator");
+        return () -> HealthCheckResponse.up("emulator-live");
     }
 
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> check("emulator");
+        return () -> check("emulator-ready");
     }
 
     @Produces
     @Startup
     HealthCheck started() {
-        return () -> check("emulator");
+        return () -> check("emulator-started");
     }
 }

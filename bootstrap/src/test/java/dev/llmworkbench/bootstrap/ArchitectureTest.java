@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's dependency rule: domain <- application <- adapters <- bootstrap, and nothing else. */
+/** The dependency rule of docs/ARCHITECTURE.md: domain <- application <- adapters <- bootstrap, and nothing else. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -5,6 +5,7 @@ import dev.llmworkbench.domain.chat.ContentPart;
 import dev.llmworkbench.domain.chat.ImageDetail;
 import dev.llmworkbench.domain.chat.ImagePart;
 import dev.llmworkbench.domain.chat.Message;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.TextPart;
 import dev.llmworkbench.domain.chat.ToolCall;
@@ -18,6 +19,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -62,6 +64,10 @@ final class ChatRequestReader {
         ChatRequest request = new ChatRequest(model, messages(body), body.optInt("n").orElse(1), maxTokens,
                 SamplingFields.stop(body), body.optLong("seed"), ToolReader.tools(body), ToolReader.choice(body),
                 body.optBoolean("parallel_tool_calls").orElse(true), OutputFormatReader.read(body, "response_format"));
+        if (request.outputFormat() instanceof OutputFormat.JsonObject && !mentionsJson(request.messages())) {
+            throw ApiException.invalid("messages",
+                    "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.");
+        }
         return new Parsed(request, includeUsage, topLogprobs, serviceTier);
     }
 
@@ -73,6 +79,12 @@ final class ChatRequestReader {
                     + limit.getAsInt() + " instead.");
         }
         return limit;
+    }
+
+    // OpenAI refuses JSON mode unless the conversation asks for JSON: otherwise the model may write whitespace until the limit.
+    private static boolean mentionsJson(List<Message> messages) {
+        return messages.stream().flatMap(message -> message.content().stream())
+                .anyMatch(part -> part instanceof TextPart text && text.text().toLowerCase(Locale.ROOT).contains("json"));
     }
 
     private static OptionalInt topLogprobs(JsonFields body) {

@@ -5,18 +5,17 @@ import dev.llmworkbench.domain.chat.StringFormat;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Reads a JSON Schema (function parameters, {@code response_format}, {@code text.format}) into the
@@ -28,11 +27,14 @@ public final class SchemaReader {
     private static final int MAX_EXPANSIONS = 6;
     /** Schemas after expansion: bounds the work a schema with several recursive references causes. */
     private static final int MAX_NODES = 20_000;
+    /** Schemas nested in one another, expansions included: deep enough for any real schema, shallow enough for the stack. */
+    private static final int MAX_DEPTH = 200;
 
     private final JsonObject root;
     private final String rootPath;
     private final Map<String, Integer> expanding = new HashMap<>();
     private int nodes;
+    private int depth;
 
     private SchemaReader(JsonObject root, String rootPath) {
         this.root = root;
@@ -48,16 +50,33 @@ public final class SchemaReader {
         if (++nodes > MAX_NODES) {
             throw ApiException.invalid(rootPath, "Invalid schema: more than " + MAX_NODES + " schemas once its '$ref's are expanded.");
         }
+        if (depth == MAX_DEPTH) {
+            throw ApiException.invalid(rootPath, "Invalid schema: nested more than " + MAX_DEPTH + " levels deep once its '$ref's are expanded.");
+        }
+        depth++;
+        try {
+            return parse(json, path);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Schema parse(JsonObject json, String path) {
         if (json.get("$ref") instanceof JsonString ref) {
             return reference(ref.getString(), path);
         }
         JsonFields fields = new JsonFields(json, path);
         String description = fields.optString("description").orElse("");
         try {
-            if (fields.has("anyOf")) {
-                return new Schema.AnyOfSchema(description, each(fields.requireArray("anyOf"), fields.path("anyOf")));
+            if (fields.has("allOf")) {
+                return allOf(each(fields.requireArray("allOf"), fields.path("allOf")), description, fields.path("allOf"));
             }
-            List<String> types = types(fields);
+            // oneOf is generated as anyOf: one option is chosen, and options of a oneOf are meant not to overlap
+            String union = fields.has("anyOf") ? "anyOf" : fields.has("oneOf") ? "oneOf" : null;
+            if (union != null) {
+                return new Schema.AnyOfSchema(description, each(fields.requireArray(union), fields.path(union)));
+            }
+            List<String> types = SchemaKeywords.types(fields);
             if (SchemaEnums.present(fields)) {
                 return SchemaEnums.read(fields, description, types);
             }
@@ -115,6 +134,23 @@ public final class SchemaReader {
                 + "' does not point to a schema.");
     }
 
+    /** One schema, or objects whose properties and required names are merged, as Pydantic and Zod write them. */
+    private static Schema allOf(List<Schema> parts, String description, String path) {
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
+        for (Schema part : parts) {
+            if (!(part instanceof Schema.ObjectSchema object)) {
+                throw ApiException.invalid(path, "Invalid schema: the emulator combines 'allOf' of one schema or of object schemas only.");
+            }
+            properties.putAll(object.properties());
+            required.addAll(object.required());
+        }
+        return new Schema.ObjectSchema(description, properties, List.copyOf(required));
+    }
+
     private List<Schema> each(JsonArray array, String path) {
         List<Schema> schemas = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
@@ -123,28 +159,14 @@ public final class SchemaReader {
         return schemas;
     }
 
-    private static List<String> types(JsonFields fields) {
-        JsonValue type = fields.get("type");
-        if (type == null) {
-            return List.of();
-        }
-        if (type instanceof JsonString single) {
-            return List.of(single.getString());
-        }
-        if (type instanceof JsonArray list && !list.isEmpty()) {
-            return ChatRequestReader.strings(list, fields.path("type"));
-        }
-        throw JsonFields.wrongType(fields.path("type"), "a string or a non-empty array of strings", type);
-    }
-
     private Schema typed(String type, JsonFields fields, String description) {
         return switch (type) {
             case "object" -> object(fields, description);
             case "array" -> array(fields, description);
-            case "string" -> new Schema.StringSchema(description, List.of(), count(fields, "minLength").orElse(0),
-                    count(fields, "maxLength"), fields.optString("format").flatMap(StringFormat::fromWire));
-            case "integer", "number" -> new Schema.NumberSchema(description, type.equals("integer"), number(fields, "minimum"),
-                    number(fields, "exclusiveMinimum"), number(fields, "maximum"), number(fields, "exclusiveMaximum"));
+            case "string" -> new Schema.StringSchema(description, List.of(), SchemaKeywords.count(fields, "minLength").orElse(0),
+                    SchemaKeywords.count(fields, "maxLength"), fields.optString("format").flatMap(StringFormat::fromWire));
+            case "integer", "number" -> new Schema.NumberSchema(description, type.equals("integer"), SchemaKeywords.number(fields, "minimum"),
+                    SchemaKeywords.number(fields, "exclusiveMinimum"), SchemaKeywords.number(fields, "maximum"), SchemaKeywords.number(fields, "exclusiveMaximum"));
             case "boolean" -> new Schema.BooleanSchema(description);
             case "null" -> new Schema.NullSchema(description);
             default -> throw ApiException.invalid(fields.path("type"), "Invalid schema: type '" + ApiException.excerpt(type, 40)
@@ -171,25 +193,6 @@ public final class SchemaReader {
     private Schema.ArraySchema array(JsonFields fields, String description) {
         Optional<JsonFields> items = fields.optObject("items");
         Schema itemSchema = items.isPresent() ? schema(items.get().raw(), fields.path("items")) : new Schema.AnySchema("");
-        return new Schema.ArraySchema(description, itemSchema, count(fields, "minItems").orElse(0), count(fields, "maxItems"));
-    }
-
-    private static OptionalInt count(JsonFields fields, String name) {
-        OptionalInt value = fields.optInt(name);
-        if (value.isPresent() && value.getAsInt() < 0) {
-            throw ApiException.invalid(fields.path(name), "Invalid schema: '" + name + "' must be a non-negative integer.");
-        }
-        return value;
-    }
-
-    private static OptionalDouble number(JsonFields fields, String name) {
-        JsonValue value = fields.get(name);
-        if (value == null) {
-            return OptionalDouble.empty();
-        }
-        if (value instanceof JsonNumber number) {
-            return OptionalDouble.of(number.doubleValue());
-        }
-        throw JsonFields.wrongType(fields.path(name), "a number", value);
+        return new Schema.ArraySchema(description, itemSchema, SchemaKeywords.count(fields, "minItems").orElse(0), SchemaKeywords.count(fields, "maxItems"));
     }
 }

@@ -104,9 +104,17 @@ final class ToolReader {
         return calls;
     }
 
+    /** Arguments are an object: of a root {@code anyOf}/{@code oneOf}, the first object option is the one generated. */
     private static Schema.ObjectSchema asObject(Schema schema, String path) {
         if (schema instanceof Schema.ObjectSchema object) {
             return object;
+        }
+        if (schema instanceof Schema.AnyOfSchema anyOf) {
+            for (Schema option : anyOf.options()) {
+                if (option instanceof Schema.ObjectSchema object) {
+                    return object;
+                }
+            }
         }
         throw ApiException.invalid(path, "Invalid schema for function parameters: the schema must be of type 'object'.");
     }

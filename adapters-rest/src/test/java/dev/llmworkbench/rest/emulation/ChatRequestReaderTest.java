@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.emulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.domain.chat.ChatRequest;
 import dev.llmworkbench.domain.chat.ImageDetail;
 import dev.llmworkbench.domain.chat.ImagePart;
+import dev.llmworkbench.domain.chat.OutputFormat;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.ToolChoice;
@@ -59,6 +61,37 @@ class ChatRequestReaderTest {
     }
 
     @Test
+    void readsResponseFormatAndParallelToolCallsWhichDefaultsToTrue() {
+        ChatRequest json = read("""
+                {"model":"gpt-4o","parallel_tool_calls":false,"response_format":{"type":"json_object"},
+                 "messages":[{"role":"user","content":"Answer in JSON"}]}""").request();
+        assertInstanceOf(OutputFormat.JsonObject.class, json.outputFormat());
+        assertFalse(json.parallelToolCalls());
+        ChatRequest plain = read("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}").request();
+        assertInstanceOf(OutputFormat.Text.class, plain.outputFormat());
+        assertTrue(plain.parallelToolCalls());
+    }
+
+    @Test
+    void functionParametersWithARootAnyOfGenerateItsObjectOption() {
+        ChatRequest request = read("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f",
+                  "parameters":{"type":"object","anyOf":[{"type":"object","properties":{"q":{"type":"string"}},"required":["q"]},
+                    {"type":"object","properties":{"id":{"type":"integer"}},"required":["id"]}]}}}]}""").request();
+        assertEquals(java.util.List.of("q"), request.tools().getFirst().parameters().required());
+        assertEquals("tools[0].function.parameters", paramOf("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f",
+                  "parameters":{"type":"string"}}}]}"""));
+    }
+
+    @Test
+    void aStrictFunctionFollowsOpenAisSchemaRules() {
+        assertEquals("tools[0].function.parameters", paramOf("""
+                {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","strict":true,
+                  "parameters":{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}}}]}"""));
+    }
+
+    @Test
     void namesTheFieldOfEveryMistake() {
         assertEquals("model", paramOf("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
         assertEquals("messages[1].content[0].type", paramOf("""
@@ -69,6 +102,8 @@ class ChatRequestReaderTest {
         assertEquals("stop[1]", paramOf("{\"model\":\"m\",\"stop\":[\"a\",3],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
         assertEquals("top_p", paramOf("{\"model\":\"m\",\"top_p\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
         assertEquals("tools[0].type", paramOf("{\"model\":\"m\",\"tools\":[{\"type\":\"custom\"}],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
+        assertEquals("messages", paramOf("{\"model\":\"m\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+                "JSON mode needs the word json in the messages, as OpenAI requires");
         assertEquals("bogus", paramOf("{\"model\":\"m\",\"bogus\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
     }
 

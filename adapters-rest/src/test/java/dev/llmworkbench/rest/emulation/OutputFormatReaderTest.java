@@ -105,6 +105,22 @@ class OutputFormatReaderTest {
     }
 
     @Test
+    void aSchemaNestedTooDeepOrExpandingTooFarIsA400() {
+        String deep = "{\"type\":\"array\",\"items\":".repeat(300) + "{\"type\":\"string\"}" + "}".repeat(300);
+        assertEquals("response_format.json_schema.schema",
+                chatError("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"n\",\"schema\":" + deep + "}}").param());
+        // every level refers twice to the next: expanded, that doubles sixteen times
+        StringBuilder defs = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            defs.append(i == 0 ? "" : ",").append("\"d").append(i).append("\":{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/d")
+                    .append(i + 1).append("\"},\"b\":{\"$ref\":\"#/$defs/d").append(i + 1).append("\"}}}");
+        }
+        defs.append(",\"d16\":{\"type\":\"string\"}");
+        assertEquals("response_format.json_schema.schema", chatError("{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"n\",\"schema\":"
+                + "{\"$defs\":{" + defs + "},\"$ref\":\"#/$defs/d0\"}}}").param());
+    }
+
+    @Test
     void strictSchemasFollowOpenAisRulesWithItsWording() {
         ApiException open = chatError("""
                 {"type":"json_schema","json_schema":{"name":"m","strict":true,"schema":{"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}}}""");

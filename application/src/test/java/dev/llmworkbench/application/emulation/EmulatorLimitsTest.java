@@ -18,6 +18,7 @@ import dev.llmworkbench.domain.emulation.TokenTiming;
 import dev.llmworkbench.domain.models.ModelCatalog;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -116,7 +117,7 @@ class EmulatorLimitsTest {
                 List.of(new EmbeddingInput.Text("")), OptionalInt.empty())).param());
         // 40 inputs of 8,000 tokens each: every one fits its 8,192 window, the 320,000 together pass OpenAI's 300,000
         EmbeddingInput large = new EmbeddingInput.Text(" hello".repeat(8000));
-        EmbeddingCommand many = new EmbeddingCommand("text-embedding-3-small", java.util.Collections.nCopies(40, large), OptionalInt.empty());
+        EmbeddingCommand many = new EmbeddingCommand("text-embedding-3-small", Collections.nCopies(40, large), OptionalInt.empty());
         assertEquals("max_tokens_per_request", assertThrows(InvalidRequestException.class,
                 () -> new CreateEmbeddings(emulator).embed(many)).code());
     }

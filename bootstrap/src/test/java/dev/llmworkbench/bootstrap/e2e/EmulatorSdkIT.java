@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
@@ -152,16 +155,13 @@ class EmulatorSdkIT {
     }
 
     @Test
-    void aForcedFunctionCallAnswersWithValidJsonArguments() throws Exception {
+    void aForcedFunctionCallAnswersWithArgumentsValidAgainstItsParameters() throws Exception {
+        Map<String, Object> parameters = Map.of("type", "object", "required", List.of("city"), "properties", Map.of(
+                "city", Map.of("type", "string"), "unit", Map.of("type", "string", "enum", List.of("c", "f"))));
+        FunctionParameters.Builder schema = FunctionParameters.builder();
+        parameters.forEach((key, value) -> schema.putAdditionalProperty(key, JsonValue.from(value)));
         FunctionDefinition weather = FunctionDefinition.builder().name("get_weather").description("Weather of a city")
-                .parameters(FunctionParameters.builder()
-                        .putAdditionalProperty("type", JsonValue.from("object"))
-                        .putAdditionalProperty("properties", JsonValue.from(Map.of(
-                                "city", Map.of("type", "string"),
-                                "unit", Map.of("type", "string", "enum", List.of("c", "f")))))
-                        .putAdditionalProperty("required", JsonValue.from(List.of("city")))
-                        .build())
-                .build();
+                .parameters(schema.build()).build();
         ChatCompletionCreateParams.Builder params = hello("gpt-4o")
                 .addTool(ChatCompletionFunctionTool.builder().function(weather).build())
                 .toolChoice(ChatCompletionNamedToolChoice.builder()
@@ -171,9 +171,10 @@ class EmulatorSdkIT {
         ChatCompletion.Choice choice = completion.choices().getFirst();
         assertEquals(ChatCompletion.Choice.FinishReason.TOOL_CALLS, choice.finishReason());
         ChatCompletionMessageToolCall call = choice.message().toolCalls().orElseThrow().getFirst();
-        Map<?, ?> arguments = new ObjectMapper().readValue(call.asFunction().function().arguments(), Map.class);
-        assertTrue(arguments.get("city") instanceof String);
-        assertTrue(List.of("c", "f").contains(arguments.get("unit")));
+        var validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(new ObjectMapper().writeValueAsString(parameters));
+        assertTrue(validator.validate(call.asFunction().function().arguments(), InputFormat.JSON).isEmpty(),
+                call.asFunction().function().arguments());
 
         StringBuilder streamed = new StringBuilder();
         try (StreamResponse<ChatCompletionChunk> stream = CLIENT.chat().completions().createStreaming(params.build())) {
@@ -181,7 +182,7 @@ class EmulatorSdkIT {
                     calls.forEach(t -> t.function().flatMap(ChatCompletionChunk.Choice.Delta.ToolCall.Function::arguments)
                             .ifPresent(streamed::append)))));
         }
-        assertTrue(new ObjectMapper().readValue(streamed.toString(), Map.class).containsKey("city"));
+        assertTrue(validator.validate(streamed.toString(), InputFormat.JSON).isEmpty(), streamed.toString());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /** The Liberty server that failsafe's pre-integration-test phase started. */
 final class Server {
-    static final String URL = System.getProperty("workbench.it.url", "http://localhost:9080");
+    static final String URL = System.getProperty("workbench.it.url", "http://localhost:9081");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Server() {

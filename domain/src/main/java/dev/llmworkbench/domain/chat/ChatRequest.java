@@ -54,10 +54,6 @@ public record ChatRequest(
             throw new InvalidRequestException("tool_choice",
                     "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.");
         }
-        if (outputFormat instanceof OutputFormat.JsonObject && !mentionsJson(messages)) {
-            throw new InvalidRequestException("messages",
-                    "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.");
-        }
     }
 
     /**
@@ -71,11 +67,5 @@ public record ChatRequest(
             case ToolChoice.None none -> List.of();
             case ToolChoice.Auto auto -> List.of();
         };
-    }
-
-    // OpenAI: JSON mode without the word "json" in the conversation may generate whitespace until the limit.
-    private static boolean mentionsJson(List<Message> messages) {
-        return messages.stream().flatMap(message -> message.content().stream())
-                .anyMatch(part -> part instanceof TextPart text && text.text().toLowerCase(java.util.Locale.ROOT).contains("json"));
     }
 }

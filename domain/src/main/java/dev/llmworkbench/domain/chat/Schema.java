@@ -158,8 +158,9 @@ public sealed interface Schema {
             }
         }
 
+        /** The first type that is not null: what the tool token rule counts for a nullable property. */
         public String typeName() {
-            return options.getFirst().typeName();
+            return options.stream().filter(option -> !(option instanceof NullSchema)).findFirst().orElse(options.getFirst()).typeName();
         }
     }
 

@@ -8,10 +8,11 @@ import dev.llmworkbench.domain.chat.ToolCall;
 import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Decides what an emulated model answers: {@code n} choices of about {@code outputTokens} tokens
@@ -21,10 +22,11 @@ import java.util.SplittableRandom;
  */
 public final class ChatEmulator {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    /** JSON mode promises an object and nothing more: a few free strings to stretch. */
-    private static final Schema FREE_OBJECT = new Schema.ObjectSchema("", Map.of(
-            "title", Schema.StringSchema.plain(""), "summary", Schema.StringSchema.plain(""), "details", Schema.StringSchema.plain("")),
-            List.of("title", "summary", "details"));
+    private static final List<String> FREE_OBJECT_FIELDS = List.of("title", "summary", "details");
+    /** JSON mode promises an object and nothing more: a few free strings to stretch, always in this order. */
+    private static final Schema FREE_OBJECT = new Schema.ObjectSchema("", FREE_OBJECT_FIELDS.stream()
+            .collect(Collectors.toMap(name -> name, name -> Schema.StringSchema.plain(""), (a, b) -> a, LinkedHashMap::new)),
+            FREE_OBJECT_FIELDS);
 
     private record Cut(int end, FinishReason reason) {
     }

@@ -3,6 +3,7 @@ package dev.llmworkbench.domain.emulation;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.StringFormat;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ final class ScalarValues {
 
     static String formatted(StringFormat format, SplittableRandom random) {
         LocalDate date = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2500));
-        String time = String.format("%02d:%02d:%02dZ", random.nextInt(24), random.nextInt(60), random.nextInt(60));
+        String time = String.format(Locale.ROOT, "%02d:%02d:%02dZ", random.nextInt(24), random.nextInt(60), random.nextInt(60));
         return switch (format) {
             case DATE_TIME -> date + "T" + time;
             case DATE -> date.toString();

@@ -1,14 +1,14 @@
 package dev.llmworkbench.domain.emulation;
 
+import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.JsonText;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
 public final class StructuredJson {
     static final int MINIMAL_FROM_DEPTH = 4;
     private static final int MAX_ROUNDS = 12;
-    /** The nesting depth of the smallest value of a schema that has no finite value. */
-    private static final int NO_VALUE = Integer.MAX_VALUE / 2;
+    private static final String SHORT_WORD = " a";
+    /** Values and words a document may be built of: a schema whose smallest value is larger is refused. */
+    private static final int MAX_PARTS = 200_000;
 
     private final TokenEncoding encoding;
     private final SplittableRandom random;
@@ -31,7 +32,8 @@ public final class StructuredJson {
     private final List<JsonNode.ArrayNode> arrays = new ArrayList<>();
     /** How to take back each word and element added while stretching, the last first. */
     private final Deque<Runnable> undo = new ArrayDeque<>();
-    private final Map<Schema, Integer> floors = new IdentityHashMap<>();
+    private final SmallestValues smallest = new SmallestValues();
+    private int parts;
 
     private StructuredJson(TokenEncoding encoding, long seed) {
         this.encoding = encoding;
@@ -71,12 +73,13 @@ public final class StructuredJson {
     }
 
     private JsonNode build(Schema schema, int depth) {
+        spend();
         boolean minimal = depth >= MINIMAL_FROM_DEPTH;
         return switch (schema) {
             case Schema.ObjectSchema object -> {
                 JsonNode.ObjectNode node = new JsonNode.ObjectNode();
                 object.properties().forEach((name, property) -> {
-                    if (object.required().contains(name) || (!minimal && floor(property) < NO_VALUE)) {
+                    if (object.required().contains(name) || (!minimal && smallest.exists(property))) {
                         node.put(name, build(property, depth + 1));
                     }
                 });
@@ -84,7 +87,7 @@ public final class StructuredJson {
             }
             case Schema.ArraySchema array -> {
                 JsonNode.ArrayNode node = new JsonNode.ArrayNode(array, depth + 1);
-                boolean finite = floor(array.items()) < NO_VALUE;
+                boolean finite = smallest.exists(array.items());
                 int wanted = minimal || !finite ? array.minItems() : Math.max(array.minItems(), Math.min(1, array.maxItems().orElse(1)));
                 for (int i = 0; i < wanted; i++) {
                     node.items().add(build(array.items(), depth + 1));
@@ -116,6 +119,7 @@ public final class StructuredJson {
     private JsonNode text(Schema.StringSchema string) {
         StringBuilder initial = new StringBuilder(word().strip());
         while (initial.length() < string.minLength()) {
+            spend();
             initial.append(word());
         }
         if (string.maxLength().isPresent() && initial.length() > string.maxLength().getAsInt()) {
@@ -126,41 +130,29 @@ public final class StructuredJson {
         return text;
     }
 
+    private void spend() {
+        if (++parts > MAX_PARTS) {
+            throw new InvalidRequestException(null, "The schema's smallest valid value is too large for the emulator to generate "
+                    + "(more than " + MAX_PARTS + " values and words).");
+        }
+    }
+
     private String word() {
         return words.get(random.nextInt(words.size()));
     }
 
     /** Shallow: any option that has a value, rather not null; deep: the option with the smallest value. */
     private Schema choose(Schema.AnyOfSchema anyOf, boolean minimal) {
-        List<Schema> finite = anyOf.options().stream().filter(option -> floor(option) < NO_VALUE).toList();
+        List<Schema> finite = anyOf.options().stream().filter(smallest::exists).toList();
         if (finite.isEmpty()) {
             return anyOf.options().getFirst();
         }
         if (minimal) {
-            return finite.stream().min((a, b) -> Integer.compare(floor(a), floor(b))).orElseThrow();
+            return finite.stream().min(Comparator.comparingInt(smallest::depth)).orElseThrow();
         }
         List<Schema> valued = finite.stream().filter(option -> !(option instanceof Schema.NullSchema)).toList();
         List<Schema> pool = valued.isEmpty() ? finite : valued;
         return pool.get(random.nextInt(pool.size()));
-    }
-
-    /** The nesting depth of the smallest value valid against {@code schema}; {@link #NO_VALUE} if none is finite. */
-    private int floor(Schema schema) {
-        Integer known = floors.get(schema);
-        if (known != null) {
-            return known;
-        }
-        int floor = switch (schema) {
-            case Schema.ObjectSchema object -> 1 + object.required().stream()
-                    .mapToInt(name -> floor(object.properties().get(name))).max().orElse(0);
-            case Schema.ArraySchema array -> array.minItems() == 0 ? 1 : 1 + floor(array.items());
-            case Schema.AnyOfSchema anyOf -> anyOf.options().stream().mapToInt(this::floor).min().orElseThrow();
-            case Schema.Unexpanded unexpanded -> NO_VALUE;
-            default -> 0;
-        };
-        floor = Math.min(floor, NO_VALUE);
-        floors.put(schema, floor);
-        return floor;
     }
 
     /** Adds about {@code tokens} tokens: a one-token word per token to free strings in turn, else elements to arrays. */
@@ -173,6 +165,9 @@ public final class StructuredJson {
         for (int i = 0; i < tokens && !texts.isEmpty(); i++) {
             JsonNode.Text text = texts.get(i % texts.size());
             String word = word();
+            if (!text.fits(word)) {
+                word = SHORT_WORD; // fills a bounded string up to its last few characters
+            }
             if (text.fits(word)) {
                 int before = text.length();
                 text.append(word);

@@ -23,7 +23,7 @@ public record ContextWindow(int tokens) {
         }
     }
 
-    /** Like {@link #requireFits} for a lower bound of the prompt's tokens, worded as one. */
+    /** Like {@link #requireFits} for a lower bound, or a count that stopped once it passed the window: worded as one. */
     public void requireAtLeastFits(long atLeastTokens, String param, String what) {
         if (atLeastTokens > tokens) {
             throw new InvalidRequestException(param, "context_length_exceeded", "This model's maximum context length is "

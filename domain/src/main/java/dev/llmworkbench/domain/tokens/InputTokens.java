@@ -25,7 +25,7 @@ public final class InputTokens {
             case EmbeddingInput.Text text -> {
                 window.requireAtLeastFits(TokenEncoding.atLeast(text.text()), param, what);
                 int tokens = encoding.countUpTo(text.text(), window.tokens());
-                window.requireFits(tokens, param, what);
+                window.requireAtLeastFits(tokens, param, what);
                 yield tokens;
             }
             case EmbeddingInput.Tokens ids -> {

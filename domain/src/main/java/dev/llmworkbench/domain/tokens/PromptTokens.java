@@ -47,6 +47,14 @@ public final class PromptTokens {
 
     /** @param field the request field that holds the prompt ({@code messages}, or the Responses API's {@code input}), as errors name it */
     public int countWithin(List<Message> messages, List<ToolDefinition> tools, ContextWindow window, String field) {
+        window.requireAtLeastFits(atLeast(messages, tools), field, field);
+        int total = count(messages, tools, window.tokens());
+        window.requireAtLeastFits(total, field, field);
+        return total;
+    }
+
+    /** A lower bound from the lengths of the free texts a caller can make long, without encoding them. */
+    private static long atLeast(List<Message> messages, List<ToolDefinition> tools) {
         long atLeast = 0;
         for (Message message : messages) {
             for (ContentPart part : message.content()) {
@@ -54,11 +62,14 @@ public final class PromptTokens {
                     atLeast += TokenEncoding.atLeast(text.text());
                 }
             }
+            for (ToolCall call : message.toolCalls()) {
+                atLeast += TokenEncoding.atLeast(call.arguments());
+            }
         }
-        window.requireAtLeastFits(atLeast, field, field);
-        int total = count(messages, tools, window.tokens());
-        window.requireFits(total, field, field);
-        return total;
+        for (ToolDefinition tool : tools) {
+            atLeast += TokenEncoding.atLeast(tool.description());
+        }
+        return atLeast;
     }
 
     /** The prompt's count, or some count above {@code limit} once it is known to pass it. */
@@ -78,7 +89,7 @@ public final class PromptTokens {
                 total += encoding.count(call.name()) + encoding.countUpTo(call.arguments(), (int) Math.max(0, limit - total));
             }
         }
-        return (int) Math.min(Integer.MAX_VALUE, total + tools(tools));
+        return (int) Math.min(Integer.MAX_VALUE, total > limit ? total : total + tools(tools, (int) (limit - total)));
     }
 
     private int content(List<ContentPart> parts, int messageIndex, int limit) {
@@ -100,15 +111,15 @@ public final class PromptTokens {
     }
 
     /** The cookbook's function-definition rule, with its gpt-4o constants for o200k models. */
-    private int tools(List<ToolDefinition> tools) {
+    private long tools(List<ToolDefinition> tools, int limit) {
         if (tools.isEmpty()) {
             return 0;
         }
         int funcInit = encoding == TokenEncoding.O200K_BASE ? 7 : 10;
         int propInit = 3, propKey = 3, enumInit = -3, enumItem = 3, funcEnd = 12;
-        int total = 0;
+        long total = 0;
         for (ToolDefinition tool : tools) {
-            total += funcInit + encoding.count(tool.name() + ":" + withoutFinalPeriod(tool.description()));
+            total += funcInit + encoding.countUpTo(tool.name() + ":" + withoutFinalPeriod(tool.description()), (int) Math.max(0, limit - total));
             Map<String, Schema> properties = tool.parameters().properties();
             if (!properties.isEmpty()) {
                 total += propInit;

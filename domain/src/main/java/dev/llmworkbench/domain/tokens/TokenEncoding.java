@@ -50,8 +50,15 @@ public enum TokenEncoding {
     /** The token count of {@code text}, or, once it is known to exceed {@code limit}, some count above it. */
     public int countUpTo(String text, int limit) {
         long total = 0;
+        String previous = null;
+        int previousCount = 0;
         for (String segment : TextRuns.of(text)) {
-            total += encoding().countTokensOrdinary(segment);
+            // A long run is cut into equal segments: encode one, not thousands.
+            if (!segment.equals(previous)) {
+                previous = segment;
+                previousCount = encoding().countTokensOrdinary(segment);
+            }
+            total += previousCount;
             if (total > limit) {
                 break;
             }
@@ -61,8 +68,13 @@ public enum TokenEncoding {
 
     public int[] encode(String text) {
         IntArrayList tokens = new IntArrayList();
+        String previous = null;
+        IntArrayList encoded = null;
         for (String segment : TextRuns.of(text)) {
-            IntArrayList encoded = encoding().encodeOrdinary(segment);
+            if (!segment.equals(previous)) {
+                previous = segment;
+                encoded = encoding().encodeOrdinary(segment);
+            }
             for (int i = 0; i < encoded.size(); i++) {
                 tokens.add(encoded.get(i));
             }

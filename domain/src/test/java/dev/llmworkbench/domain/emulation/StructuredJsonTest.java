@@ -2,12 +2,14 @@ package dev.llmworkbench.domain.emulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.llmworkbench.domain.emulation.JsonSchemaValidation.assertValid;
 
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.chat.Schema;
 import dev.llmworkbench.domain.chat.StringFormat;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
@@ -106,5 +108,14 @@ class StructuredJsonTest {
         for (long seed = 0; seed < 20; seed++) {
             assertValid(schemaJson, StructuredJson.generate(node, TokenEncoding.O200K_BASE, 100, seed));
         }
+    }
+
+    @Test
+    void aSchemaWhoseSmallestValueIsHugeIsRefusedNotGenerated() {
+        Schema huge = new Schema.ArraySchema("", new Schema.ArraySchema("", new Schema.BooleanSchema(""), 100_000, OptionalInt.empty()),
+                100_000, OptionalInt.empty());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> StructuredJson.generate(huge, TokenEncoding.O200K_BASE, 10, 1));
+        assertTrue(e.getMessage().contains("too large"), e.getMessage());
     }
 }
