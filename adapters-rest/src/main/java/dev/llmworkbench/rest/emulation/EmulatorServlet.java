@@ -5,14 +5,17 @@ import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
 import dev.llmworkbench.rest.JsonFields;
 import dev.llmworkbench.rest.JsonResponse;
+import dev.llmworkbench.rest.RequestBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,6 +47,10 @@ public class EmulatorServlet extends HttpServlet {
     @ConfigProperty(name = "workbench.http.max-body-bytes", defaultValue = "33554432")
     long maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "workbench.http.body-timeout-ms", defaultValue = "30000")
+    long bodyTimeoutMs;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // TTFT counts from here: the earliest instant the application sees the request.
@@ -54,16 +61,29 @@ public class EmulatorServlet extends HttpServlet {
                 throw new ApiException(405, "invalid_request_error",
                         "Method " + request.getMethod() + " is not allowed for this URL; use POST.", null, "method_not_allowed");
             }
-            JsonObject json = JsonBody.read(request.getContentType(), request.getContentLengthLong(), request.getInputStream(), maxBodyBytes);
-            JsonFields body = JsonFields.of(json);
-            boolean stream = isStream(json);
-            switch (request.getServletPath()) {
-                case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, request, response);
-                case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, request, response);
-                default -> JsonResponse.write(response, HttpServletResponse.SC_OK, embeddings.embed(body));
-            }
+            JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), maxBodyBytes);
         } catch (RuntimeException failure) {
+            // The body stays unread: closing beats draining what may be gigabytes.
+            response.setHeader("Connection", "close");
             ErrorBody.write(response, failure);
+            return;
+        }
+        RequestBody.read(request.startAsync(), maxBodyBytes, Duration.ofMillis(bodyTimeoutMs),
+                (async, bytes) -> emulate(async, bytes, arrival));
+    }
+
+    private void emulate(AsyncContext async, byte[] bytes, long arrival) throws IOException {
+        HttpServletRequest request = (HttpServletRequest) async.getRequest();
+        JsonObject json = JsonBody.parse(bytes);
+        JsonFields body = JsonFields.of(json);
+        boolean stream = isStream(json);
+        switch (request.getServletPath()) {
+            case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, async);
+            case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, async);
+            default -> {
+                JsonResponse.write((HttpServletResponse) async.getResponse(), HttpServletResponse.SC_OK, embeddings.embed(body));
+                async.complete();
+            }
         }
     }
 
