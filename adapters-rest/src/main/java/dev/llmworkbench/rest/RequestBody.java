@@ -1,55 +1,50 @@
 package dev.llmworkbench.rest;
 
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a request body without holding a thread while it arrives: the container calls back as
- * bytes come (servlet non-blocking I/O), so a client dripping its body costs a buffer, not a
- * thread. The body gets {@code timeout} to arrive in full (408 after), at most {@code maxBytes}
- * (413 beyond), and a body the container cannot decode (bad chunking, a gzip header that is not
- * gzip) is a 400. Each failure ends the exchange in OpenAI's error shape and closes the connection,
- * since the rest of the body is unread.
+ * One request's body, read as the container calls back with bytes (servlet non-blocking I/O), so
+ * a client dripping its body costs a buffer, not a thread. Exactly one of three things ends it:
+ * the handler gets the whole body, or the exchange ends in OpenAI's error shape: 413 past the size
+ * limit, 408 past the deadline, 400 when the container cannot decode the body (bad chunking, a
+ * gzip header that is not gzip). Errors close the connection, since the rest of the body is unread.
  */
-public final class RequestBody implements ReadListener, AsyncListener {
-    /** Handles a complete body; it owns the suspended exchange from then on, unless it throws. */
-    @FunctionalInterface
-    public interface Handler {
-        void handle(AsyncContext async, byte[] body) throws IOException;
-    }
-
+final class RequestBody implements ReadListener {
     private final AsyncContext async;
     private final ServletInputStream in;
     private final long maxBytes;
-    private final Handler handler;
+    private final RequestBodies.Handler handler;
     private final ByteArrayOutputStream bytes;
     private final byte[] chunk = new byte[8192];
     private final AtomicBoolean settled = new AtomicBoolean();
+    private volatile Future<?> deadline;
 
-    private RequestBody(AsyncContext async, ServletInputStream in, long maxBytes, long declaredLength, Handler handler) {
+    RequestBody(AsyncContext async, long maxBytes, RequestBodies.Handler handler) throws IOException {
         this.async = async;
-        this.in = in;
+        this.in = async.getRequest().getInputStream();
         this.maxBytes = maxBytes;
         this.handler = handler;
-        this.bytes = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 1024);
+        long declared = async.getRequest().getContentLengthLong();
+        this.bytes = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 1024);
     }
 
-    /** Suspends the request and reads its body; {@code handler} runs once the last byte is in. */
-    public static void read(AsyncContext async, long maxBytes, Duration timeout, Handler handler) throws IOException {
-        async.setTimeout(timeout.toMillis());
-        RequestBody body = new RequestBody(async, async.getRequest().getInputStream(), maxBytes,
-                async.getRequest().getContentLengthLong(), handler);
-        async.addListener(body);
-        body.in.setReadListener(body);
+    void start(ScheduledExecutorService timer, long timeoutMillis) {
+        in.setReadListener(this);
+        Future<?> timeout = timer.schedule(() -> fail(timedOut()), timeoutMillis, TimeUnit.MILLISECONDS);
+        deadline = timeout;
+        // settle() may have run before the deadline existed; without this it would wait out its delay in the queue
+        if (settled.get()) {
+            timeout.cancel(false);
+        }
     }
 
     @Override
@@ -68,7 +63,7 @@ public final class RequestBody implements ReadListener, AsyncListener {
 
     @Override
     public void onAllDataRead() {
-        if (!settled.compareAndSet(false, true)) {
+        if (!settle()) {
             return;
         }
         try {
@@ -82,31 +77,22 @@ public final class RequestBody implements ReadListener, AsyncListener {
 
     @Override
     public void onError(Throwable failure) {
-        fail(failure instanceof SocketTimeoutException ? timedOut() : unreadable());
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        fail(timedOut());
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-        settled.set(true);
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
         fail(unreadable());
     }
 
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-        // a delivery suspending the request again keeps this listener; nothing to do
+    private boolean settle() {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
+        }
+        Future<?> timeout = deadline;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        return true;
     }
 
     private void fail(ApiException failure) {
-        if (settled.compareAndSet(false, true)) {
+        if (settle()) {
             ((HttpServletResponse) async.getResponse()).setHeader("Connection", "close");
             end(failure);
         }
@@ -130,12 +116,10 @@ public final class RequestBody implements ReadListener, AsyncListener {
     }
 
     private static ApiException timedOut() {
-        return new ApiException(408, "invalid_request_error",
-                "The request body did not arrive in time.", null, "request_timeout");
+        return new ApiException(408, "invalid_request_error", "The request body did not arrive in time.", null, "request_timeout");
     }
 
     private static ApiException unreadable() {
-        return ApiException.invalid(null, "The request body could not be read: its framing or "
-                + "Content-Encoding is malformed.");
+        return ApiException.invalid(null, "The request body could not be read: its framing or Content-Encoding is malformed.");
     }
 }

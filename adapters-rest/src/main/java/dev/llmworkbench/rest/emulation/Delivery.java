@@ -30,10 +30,7 @@ final class Delivery {
                 respond(response, emulated);
                 async.complete();
             } else {
-                long due = emulation.completeNanoTime();
-                // The container's own timeout must never fire before the emitter resumes the request.
-                async.setTimeout(Math.max(0, due - System.nanoTime()) / 1_000_000 + 60_000);
-                emitter.at(due, () -> {
+                emitter.at(emulation.completeNanoTime(), () -> {
                     try {
                         respond((HttpServletResponse) async.getResponse(), emulated);
                     } catch (IOException | RuntimeException clientGone) {

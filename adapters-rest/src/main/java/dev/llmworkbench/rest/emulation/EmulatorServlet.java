@@ -5,7 +5,7 @@ import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
 import dev.llmworkbench.rest.JsonFields;
 import dev.llmworkbench.rest.JsonResponse;
-import dev.llmworkbench.rest.RequestBody;
+import dev.llmworkbench.rest.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulator's POST endpoints, served by a plain servlet rather than JAX-RS: they are what load
@@ -44,12 +42,7 @@ public class EmulatorServlet extends HttpServlet {
     Emitter emitter;
 
     @Inject
-    @ConfigProperty(name = "workbench.http.max-body-bytes", defaultValue = "33554432")
-    long maxBodyBytes;
-
-    @Inject
-    @ConfigProperty(name = "workbench.http.body-timeout-ms", defaultValue = "30000")
-    long bodyTimeoutMs;
+    RequestBodies bodies;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -61,15 +54,23 @@ public class EmulatorServlet extends HttpServlet {
                 throw new ApiException(405, "invalid_request_error",
                         "Method " + request.getMethod() + " is not allowed for this URL; use POST.", null, "method_not_allowed");
             }
-            JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), maxBodyBytes);
+            JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), bodies.maxBytes());
         } catch (RuntimeException failure) {
             // The body stays unread: closing beats draining what may be gigabytes.
             response.setHeader("Connection", "close");
             ErrorBody.write(response, failure);
             return;
         }
-        RequestBody.read(request.startAsync(), maxBodyBytes, Duration.ofMillis(bodyTimeoutMs),
-                (async, bytes) -> emulate(async, bytes, arrival));
+        bodies.read(request, (async, bytes) -> emulate(async, bytes, arrival));
+    }
+
+    /**
+     * Liberty answers TRACE with its own HTML 403 for any servlet that keeps HttpServlet's doTrace;
+     * declaring one lets TRACE reach the RequestLimitsFilter, which refuses it in OpenAI's shape.
+     */
+    @Override
+    protected void doTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        service(request, response);
     }
 
     private void emulate(AsyncContext async, byte[] bytes, long arrival) throws IOException {
