@@ -68,6 +68,7 @@ class HostileTransportIT {
                 Arguments.of("two JSON objects", RawHttp.postJson(chat, HELLO + HELLO), 400),
                 Arguments.of("an empty object then garbage", RawHttp.postJson("/v1/embeddings", "{}x"), 400),
                 Arguments.of("TRACE to the emulator", "TRACE " + chat + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
+                Arguments.of("TRACE to a JAX-RS resource", "TRACE /v1/models HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
                 Arguments.of("a 20,000-character URL", "GET /v1/models/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 414),
                 Arguments.of("a 40,000-character header", "GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(40_000) + "\r\nConnection: close\r\n\r\n", 431),
                 Arguments.of("300 header fields", "GET /v1/models HTTP/1.1\r\nHost: x\r\n" + "X-Field: v\r\n".repeat(300) + "Connection: close\r\n\r\n", 431),
