@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,14 @@ public class SlowUploadsBench {
             }
             dripper.scheduleAtFixedRate(() -> drips.forEach(SlowUploadsBench::drip), 0, dripMs, TimeUnit.MILLISECONDS);
             Thread.sleep(1000);
-            double[] beside = measure(server, requests);
+            double[] beside;
+            try {
+                beside = measure(server, requests);
+            } catch (SocketTimeoutException starved) {
+                System.out.printf(Locale.ROOT, "{\"uploads\":%d,\"alone_ms\":%s,\"beside_uploads\":\"no answer within 30 s\",\"threads\":%s}%n",
+                        uploads, summary(alone), threads(pid));
+                return;
+            }
             String threadsBeside = threads(pid);
             System.out.printf(Locale.ROOT, "{\"uploads\":%d,\"drip_ms\":%d,\"requests\":%d,%n", uploads, dripMs, requests);
             System.out.printf(Locale.ROOT, " \"alone_ms\":%s,\"threads_alone\":%s,%n", summary(alone), threadsAlone);
