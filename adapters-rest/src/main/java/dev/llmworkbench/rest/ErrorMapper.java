@@ -37,11 +37,17 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static ApiException fromStatus(int status) {
+    /** The error a bare HTTP status stands for, when the container or JAX-RS decided it without our code. */
+    static ApiException fromStatus(int status) {
         return switch (status) {
+            case 400 -> ApiException.invalid(null, "The request could not be understood: its URL, headers or body are malformed.");
             case 404 -> new ApiException(404, "invalid_request_error", "Invalid URL: no such endpoint.", null, "unknown_url");
             case 405 -> new ApiException(405, "invalid_request_error", "Method not allowed for this URL.", null, "method_not_allowed");
             case 406 -> new ApiException(406, "invalid_request_error", "The Accept header asks for a type this endpoint cannot produce.", "Accept", null);
+            case 408 -> new ApiException(408, "invalid_request_error", "The request did not arrive in time.", null, "request_timeout");
+            case 413 -> new ApiException(413, "invalid_request_error", "Request body too large.", null, "request_too_large");
+            case 414 -> new ApiException(414, "invalid_request_error", "The request URL is too long.", null, "uri_too_long");
+            case 431 -> new ApiException(431, "invalid_request_error", "Request header fields too large.", null, "headers_too_large");
             case 415 -> new ApiException(415, "invalid_request_error", "Content-Type must be application/json.", "Content-Type", "unsupported_media_type");
             default -> status >= 500
                     ? new ApiException(status, "server_error", "The server had an error while processing your request.", null, null)

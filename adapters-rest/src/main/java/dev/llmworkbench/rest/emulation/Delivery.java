@@ -5,36 +5,32 @@ import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonResponse;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The three ways an emulated response leaves: one already due is written on the request thread
- * with no suspension, a delayed one suspends the request and holds no thread until the emitter
- * resumes it, and a stream suspends it for the {@link EventSink}.
+ * The three ways an emulated response leaves the request suspended while its body was read: one
+ * already due is written at once, a delayed one holds no thread until the emitter writes it, and a
+ * stream goes to the {@link EventSink}.
  */
 final class Delivery {
     private Delivery() {
     }
 
-    static void send(Emitter emitter, Emulated emulated, boolean stream, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    static void send(Emitter emitter, Emulated emulated, boolean stream, AsyncContext async) throws IOException {
         Emulation emulation = emulated.emulation();
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
         try {
             if (stream) {
                 if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
                     throw ErrorBody.forStatus(status);
                 }
-                emitter.stream(EventSink.open(request.startAsync(request, response), response), emulation, emulated.format());
+                emitter.stream(EventSink.open(async, response), emulation, emulated.format());
             } else if (Emitter.isDueNow(emulation)) {
                 respond(response, emulated);
+                async.complete();
             } else {
-                AsyncContext async = request.startAsync(request, response);
-                long due = emulation.completeNanoTime();
-                // The container's own timeout must never fire before the emitter resumes the request.
-                async.setTimeout(Math.max(0, due - System.nanoTime()) / 1_000_000 + 60_000);
-                emitter.at(due, () -> {
+                emitter.at(emulation.completeNanoTime(), () -> {
                     try {
                         respond((HttpServletResponse) async.getResponse(), emulated);
                     } catch (IOException | RuntimeException clientGone) {

@@ -5,15 +5,16 @@ import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
 import dev.llmworkbench.rest.JsonFields;
 import dev.llmworkbench.rest.JsonResponse;
+import dev.llmworkbench.rest.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The emulator's POST endpoints, served by a plain servlet rather than JAX-RS: they are what load
@@ -46,8 +47,7 @@ public class EmulatorServlet extends HttpServlet {
     Emitter emitter;
 
     @Inject
-    @ConfigProperty(name = "workbench.http.max-body-bytes", defaultValue = "33554432")
-    long maxBodyBytes;
+    RequestBodies bodies;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -59,17 +59,38 @@ public class EmulatorServlet extends HttpServlet {
                 throw new ApiException(405, "invalid_request_error",
                         "Method " + request.getMethod() + " is not allowed for this URL; use POST.", null, "method_not_allowed");
             }
-            JsonObject json = JsonBody.read(request.getContentType(), request.getContentLengthLong(), request.getInputStream(), maxBodyBytes);
-            JsonFields body = JsonFields.of(json);
-            boolean stream = isStream(json);
-            switch (request.getServletPath()) {
-                case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, request, response);
-                case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, request, response);
-                case RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, request, response);
-                default -> JsonResponse.write(response, HttpServletResponse.SC_OK, embeddings.embed(body));
-            }
+            JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), bodies.maxBytes());
         } catch (RuntimeException failure) {
+            // The body stays unread: closing beats draining what may be gigabytes.
+            response.setHeader("Connection", "close");
             ErrorBody.write(response, failure);
+            return;
+        }
+        bodies.read(request, response, (async, bytes) -> emulate(async, bytes, arrival));
+    }
+
+    /**
+     * Liberty answers TRACE with its own HTML 403 for any servlet that keeps HttpServlet's doTrace;
+     * declaring one lets TRACE reach the RequestLimitsFilter, which refuses it in OpenAI's shape.
+     */
+    @Override
+    protected void doTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        service(request, response);
+    }
+
+    private void emulate(AsyncContext async, byte[] bytes, long arrival) throws IOException {
+        HttpServletRequest request = (HttpServletRequest) async.getRequest();
+        JsonObject json = JsonBody.parse(bytes);
+        JsonFields body = JsonFields.of(json);
+        boolean stream = isStream(json);
+        switch (request.getServletPath()) {
+            case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, async);
+            case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, async);
+            case RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, async);
+            default -> {
+                JsonResponse.write((HttpServletResponse) async.getResponse(), HttpServletResponse.SC_OK, embeddings.embed(body));
+                async.complete();
+            }
         }
     }
 

@@ -29,7 +29,6 @@ final class EventSink {
 
     /** Commits the 200 and the event-stream headers at once, so clients see the stream open before the first token. */
     static EventSink open(AsyncContext async, HttpServletResponse response) throws IOException {
-        async.setTimeout(0);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");

@@ -1,0 +1,125 @@
+package dev.llmworkbench.rest;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One request's body, read as the container calls back with bytes (servlet non-blocking I/O), so
+ * a client dripping its body costs a buffer, not a thread. Exactly one of three things ends it:
+ * the handler gets the whole body, or the exchange ends in OpenAI's error shape: 413 past the size
+ * limit, 408 past the deadline, 400 when the container cannot decode the body (bad chunking, a
+ * gzip header that is not gzip). Errors close the connection, since the rest of the body is unread.
+ */
+final class RequestBody implements ReadListener {
+    private final AsyncContext async;
+    private final ServletInputStream in;
+    private final long maxBytes;
+    private final RequestBodies.Handler handler;
+    private final ByteArrayOutputStream bytes;
+    private final byte[] chunk = new byte[8192];
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private volatile Future<?> deadline;
+
+    RequestBody(AsyncContext async, long maxBytes, RequestBodies.Handler handler) throws IOException {
+        this.async = async;
+        this.in = async.getRequest().getInputStream();
+        this.maxBytes = maxBytes;
+        this.handler = handler;
+        long declared = async.getRequest().getContentLengthLong();
+        this.bytes = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 1024);
+    }
+
+    void start(ScheduledExecutorService timer, long timeoutMillis) {
+        in.setReadListener(this);
+        Future<?> timeout = timer.schedule(() -> fail(timedOut()), timeoutMillis, TimeUnit.MILLISECONDS);
+        deadline = timeout;
+        // settle() may have run before the deadline existed; without this it would wait out its delay in the queue
+        if (settled.get()) {
+            timeout.cancel(false);
+        }
+    }
+
+    @Override
+    public void onDataAvailable() throws IOException {
+        while (!settled.get() && in.isReady()) {
+            int n = in.read(chunk);
+            if (n < 0) {
+                return;
+            }
+            bytes.write(chunk, 0, n);
+            if (bytes.size() > maxBytes) {
+                fail(JsonBody.tooLarge(maxBytes));
+            }
+        }
+    }
+
+    @Override
+    public void onAllDataRead() {
+        if (!settle()) {
+            return;
+        }
+        try {
+            handler.handle(async, bytes.toByteArray());
+        } catch (RuntimeException failure) {
+            end(failure);
+        } catch (IOException clientGone) {
+            complete();
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        fail(unreadable());
+    }
+
+    private boolean settle() {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
+        }
+        Future<?> timeout = deadline;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        return true;
+    }
+
+    private void fail(ApiException failure) {
+        if (settle()) {
+            ((HttpServletResponse) async.getResponse()).setHeader("Connection", "close");
+            end(failure);
+        }
+    }
+
+    private void end(RuntimeException failure) {
+        try {
+            ErrorBody.write((HttpServletResponse) async.getResponse(), failure);
+        } catch (IOException | RuntimeException clientGone) {
+            // nothing more to tell a client that left
+        }
+        complete();
+    }
+
+    private void complete() {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyCompleted) {
+            // the handler or the container completed it first
+        }
+    }
+
+    private static ApiException timedOut() {
+        return new ApiException(408, "invalid_request_error", "The request body did not arrive in time.", null, "request_timeout");
+    }
+
+    private static ApiException unreadable() {
+        return ApiException.invalid(null, "The request body could not be read: its framing or Content-Encoding is malformed.");
+    }
+}
