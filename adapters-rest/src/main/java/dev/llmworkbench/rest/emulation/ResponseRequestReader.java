@@ -6,6 +6,8 @@ import dev.llmworkbench.domain.chat.ToolDefinition;
 import dev.llmworkbench.domain.responses.ResponseRequest;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.JsonFields;
+import dev.llmworkbench.rest.JsonKind;
+import dev.llmworkbench.rest.RequestArguments;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,12 +19,17 @@ import java.util.Set;
 
 /** Reads a {@code POST /v1/responses} body into the domain's request, naming any bad field. */
 final class ResponseRequestReader {
-    /** Every argument of OpenAI's CreateResponse; anything else is rejected as OpenAI does. */
-    static final Set<String> KNOWN = Set.of("background", "context_management", "conversation", "include", "input", "instructions",
-            "max_output_tokens", "max_tool_calls", "metadata", "model", "moderation", "parallel_tool_calls", "previous_response_id",
-            "prompt", "prompt_cache_key", "prompt_cache_options", "prompt_cache_retention", "reasoning", "safety_identifier",
-            "service_tier", "store", "stream", "stream_options", "temperature", "text", "tool_choice", "tools", "top_logprobs",
-            "top_p", "truncation", "user");
+    /** Every argument of OpenAI's CreateResponse with its JSON types; anything else is rejected as OpenAI does. */
+    static final RequestArguments ARGUMENTS = RequestArguments.builder()
+            .add(JsonKind.STRING, "model", "input", "instructions", "previous_response_id", "prompt_cache_key", "prompt_cache_retention",
+                    "safety_identifier", "service_tier", "truncation", "user", "tool_choice", "conversation")
+            .add(JsonKind.INTEGER, "max_output_tokens", "max_tool_calls", "top_logprobs")
+            .add(JsonKind.NUMBER, "temperature", "top_p")
+            .add(JsonKind.BOOLEAN, "background", "parallel_tool_calls", "store", "stream")
+            .add(JsonKind.ARRAY, "input", "include", "tools", "context_management")
+            .add(JsonKind.OBJECT, "metadata", "moderation", "prompt", "prompt_cache_options", "reasoning", "stream_options", "text",
+                    "tool_choice", "conversation")
+            .build();
 
     /** Arguments that would change what the emulator must do in ways it does not emulate: refused, not ignored. */
     private static final Set<String> UNSUPPORTED = Set.of("conversation", "prompt", "context_management", "moderation");
@@ -31,7 +38,7 @@ final class ResponseRequestReader {
     }
 
     static ResponseRequest read(JsonFields body) {
-        body.only(KNOWN);
+        ARGUMENTS.check(body);
         String model = body.requireString("model");
         for (String name : UNSUPPORTED) {
             if (body.has(name)) {

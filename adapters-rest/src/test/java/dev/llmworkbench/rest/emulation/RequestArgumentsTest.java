@@ -25,7 +25,8 @@ class RequestArgumentsTest {
     private static final Map<String, RequestArguments> TABLES = Map.of(
             "CreateChatCompletionRequest", ChatRequestReader.ARGUMENTS,
             "CreateCompletionRequest", CompletionsEndpoint.ARGUMENTS,
-            "CreateEmbeddingRequest", EmbeddingsEndpoint.ARGUMENTS);
+            "CreateEmbeddingRequest", EmbeddingsEndpoint.ARGUMENTS,
+            "CreateResponse", ResponseRequestReader.ARGUMENTS);
 
     static Stream<Arguments> documentedArguments() {
         return TABLES.keySet().stream().flatMap(schema -> OpenApiDocument.requestArguments(schema).entrySet().stream()
