@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ArrivalScheduleTest {
@@ -72,7 +73,7 @@ class ArrivalScheduleTest {
     }
 
     private static List<Long> offsets(ArrivalSchedule schedule) {
-        return java.util.stream.Stream.generate(schedule::nextOffsetNanos).limit(50).toList();
+        return Stream.generate(schedule::nextOffsetNanos).limit(50).toList();
     }
 
     @Test

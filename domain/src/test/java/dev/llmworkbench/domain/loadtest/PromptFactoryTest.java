@@ -11,10 +11,13 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Counts are taken with jtokkit directly, in the encoding tiktoken's {@code encoding_for_model} gives
@@ -90,6 +93,27 @@ class PromptFactoryTest {
         for (int i = 0; i < 100; i++) {
             assertEquals(one.prompt(Scenario.COMPLETIONS, 32), other.prompt(Scenario.COMPLETIONS, 32));
         }
+    }
+
+    /** The generator's virtual threads share one factory: no two of them may get the same random prompt. */
+    @Test
+    void threadsSharingAFactoryEachGetTheirOwnExactPrompts() throws Exception {
+        PromptFactory factory = new PromptFactory("gpt-4o", true, 13);
+        Encoding encoding = JTOKKIT.getEncoding(EncodingType.O200K_BASE);
+        Set<String> texts = ConcurrentHashMap.newKeySet();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = IntStream.range(0, 8).<Future<?>>mapToObj(t -> threads.submit(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    Prompt prompt = factory.prompt(Scenario.COMPLETIONS, 40);
+                    assertEquals(40, encoding.countTokensOrdinary(prompt.text()));
+                    texts.add(prompt.text());
+                }
+            })).toList();
+            for (var each : done) {
+                each.get();
+            }
+        }
+        assertEquals(8_000, texts.size());
     }
 
     @Test
