@@ -135,6 +135,10 @@ public final class HttpChat implements AutoCloseable {
                 inputTokens, outputTokens, usage.isPresent(), outcome.status(), outcome.error());
     }
 
+    public Duration requestTimeout() {
+        return target.requestTimeout();
+    }
+
     @Override
     public void close() {
         client.close();
