@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class HttpChatTest {
 
     private static final long TTFT_MS = 100;
-    private static final long GAP_MS = 30;
+    private static final long GAP_MS = 40;
     // The machine is shared: a sleep may overrun, never undershoot; the measured time may trail it by this much.
     private static final long SLACK_MS = 60;
     private static final List<String> FIVE_TOKENS = List.of("a", "b", "c", "d", "e");
@@ -59,12 +59,16 @@ class HttpChatTest {
         long ttft = sample.ttft().orElseThrow().toMillis();
         assertTrue(ttft >= TTFT_MS && ttft < TTFT_MS + SLACK_MS, "ttft " + ttft);
         assertEquals(4, sample.interTokenGaps().size());
-        for (Duration gap : sample.interTokenGaps()) {
-            assertTrue(gap.toMillis() >= GAP_MS - 10 && gap.toMillis() < GAP_MS + SLACK_MS, "gap " + gap);
+        // A read delayed by a busy core can merge two tokens (a zero gap) and double the next one, so the
+        // middle two of the sorted gaps are held to the server's sleep, and none may exceed two sleeps and slack.
+        List<Long> gaps = sample.interTokenGaps().stream().map(Duration::toMillis).sorted().toList();
+        for (long gap : gaps.subList(1, 3)) {
+            assertTrue(gap >= GAP_MS - 15 && gap < GAP_MS + SLACK_MS, "gaps " + gaps);
         }
-        // The whole stream lasts TTFT plus four gaps: TTFT was stamped on arrival, not when the body ended.
-        assertTrue(sample.latency().toMillis() >= TTFT_MS + 4 * GAP_MS, "latency " + sample.latency());
-        assertTrue(sample.latency().minus(sample.ttft().get()).toMillis() >= 4 * GAP_MS - 10);
+        assertTrue(gaps.get(3) < 2 * GAP_MS + SLACK_MS, "gaps " + gaps);
+        // TTFT was stamped when the first token arrived, not when the body ended: most of the stream came after it.
+        assertTrue(sample.latency().minus(sample.ttft().get()).toMillis() >= 3 * GAP_MS, "latency "
+                + sample.latency() + ", ttft " + sample.ttft().get());
         assertEquals(List.of(12, 5, 1), List.of(sample.inputTokens(), sample.outputTokens(),
                 sample.tokensFromUsage() ? 1 : 0));
     }
@@ -209,6 +213,20 @@ class HttpChatTest {
         assertEquals(Optional.of(new ErrorClass.Timeout()), noHeaders.error());
         assertEquals(Optional.of(new ErrorClass.Timeout()), stall.error());
         assertTrue(stall.latency().toMillis() < 2_000, "the whole answer is bounded: " + stall.latency());
+    }
+
+    @Test
+    void reusesOneKeptAliveConnectionForSuccessiveRequests() throws Exception {
+        URI url = server.script("keepalive", exchange -> whole(exchange, 200, "application/json",
+                "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"x\"}}]}"));
+        try (HttpChat chat = new HttpChat(target(url), RunClock.startingNow(), String::length)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Optional.empty(), chat.send(new ChatCall("m", "hi", 1, 1, false), System.nanoTime()).error());
+            }
+        }
+        List<Integer> ports = server.portsOf("keepalive");
+        assertEquals(3, ports.size());
+        assertEquals(1, ports.stream().distinct().count(), "one connection: " + ports);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
@@ -26,6 +28,7 @@ final class ScriptedServer implements AutoCloseable {
 
     private final HttpServer server;
     final ConcurrentLinkedQueue<String> requestBodies = new ConcurrentLinkedQueue<>();
+    private final Map<String, ConcurrentLinkedQueue<Integer>> portsByName = new ConcurrentHashMap<>();
 
     ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,9 +36,16 @@ final class ScriptedServer implements AutoCloseable {
         server.start();
     }
 
+    /** The client port of every request served at {@code /<name>/}, in arrival order. */
+    List<Integer> portsOf(String name) {
+        return List.copyOf(portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()));
+    }
+
     /** Serves {@code script} at {@code /<name>/v1/chat/completions} and returns that base URL. */
     URI script(String name, Script script) {
         server.createContext("/" + name + "/v1/chat/completions", exchange -> {
+            portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>())
+                    .add(exchange.getRemoteAddress().getPort());
             requestBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 script.answer(exchange);
