@@ -38,7 +38,7 @@ public sealed interface ErrorClass {
         }
     }
 
-    /** A stream ended before OpenAI's {@code [DONE]}: the connection dropped or the body stopped. */
+    /** The connection dropped before the answer was whole, or a stream ended without OpenAI's {@code [DONE]}. */
     record StreamCut() implements ErrorClass {
         @Override
         public String key() {

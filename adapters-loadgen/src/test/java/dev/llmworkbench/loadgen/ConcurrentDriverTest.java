@@ -59,6 +59,8 @@ class ConcurrentDriverTest {
         assertTrue(figures.requests() >= 20 && figures.requests() <= 80, "requests " + figures.requests());
         assertEquals(2.0 * figures.requests(), figures.outputTokensPerS(), 1e-9);
         assertTrue(figures.latency().p50Ms() >= ANSWER_MS, "latency p50 " + figures.latency().p50Ms());
+        // Closed loop: the next request is due when the last answered, so a generator that keeps up is never late.
+        assertTrue(figures.lateness().p50Ms() < 5, "lateness p50 " + figures.lateness().p50Ms());
         assertEquals(4, measurements.series().stream().mapToInt(SeriesPoint::activeUsers).max().orElse(0));
         assertEquals(figures.requests(), measurements.series().stream().mapToLong(SeriesPoint::requests).sum());
     }

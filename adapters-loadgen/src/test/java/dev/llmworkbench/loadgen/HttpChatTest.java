@@ -230,6 +230,23 @@ class HttpChatTest {
     }
 
     @Test
+    void sendsTheApiKeyAsABearerTokenAndOnlyThere() throws Exception {
+        URI url = server.script("keyed", exchange -> {
+            startStream(exchange);
+            event(exchange, "[DONE]");
+            exchange.close();
+        });
+        ChatTarget keyed = new ChatTarget(url, Optional.of("sk-secret-17"), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        try (HttpChat chat = new HttpChat(keyed, RunClock.startingNow(), String::length)) {
+            chat.send(new ChatCall("keyed-model", "hi", 1, 1, true), System.nanoTime());
+        }
+        assertTrue(server.authorizations.contains("Bearer sk-secret-17"), server.authorizations.toString());
+        String body = server.requestBodies.stream().filter(b -> b.contains("keyed-model")).findFirst().orElseThrow();
+        assertTrue(!body.contains("sk-secret-17") && !keyed.toString().contains("sk-secret-17"));
+    }
+
+    @Test
     void reportsHowLateItWasSentAgainstThePlan() throws Exception {
         URI url = server.script("late", exchange -> {
             startStream(exchange);

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ final class ScriptedServer implements AutoCloseable {
     private final HttpServer server;
     final ConcurrentLinkedQueue<String> requestBodies = new ConcurrentLinkedQueue<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> portsByName = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
 
     ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,6 +48,7 @@ final class ScriptedServer implements AutoCloseable {
         server.createContext("/" + name + "/v1/chat/completions", exchange -> {
             portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>())
                     .add(exchange.getRemoteAddress().getPort());
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).ifPresent(authorizations::add);
             requestBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 script.answer(exchange);
