@@ -27,6 +27,12 @@ final class ScriptedServer implements AutoCloseable {
         void answer(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
+    static {
+        // Without TCP_NODELAY the JDK server's small chunk writes meet Nagle and the client's delayed ACK: a token
+        // written right after another arrives up to 40 ms late, which would be measured as the server's gap.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     final ConcurrentLinkedQueue<String> requestBodies = new ConcurrentLinkedQueue<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> portsByName = new ConcurrentHashMap<>();
