@@ -56,7 +56,7 @@ final class AnswerTracker {
                 : Optional.empty();
         Optional<Duration> ttft = firstTokenNanos < 0 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(firstTokenNanos - sentNanos));
-        return new Answer(ttft, gaps, text.toString(), usage, error);
+        return new Answer(ttft, gaps, Duration.ofNanos(nanos - sentNanos), text.toString(), usage, error);
     }
 
     private void event(SseEvent event) {

@@ -63,7 +63,9 @@ public final class HttpChat implements AutoCloseable {
                     : BodySubscribers.replacing(null);
         });
         Outcome outcome = await(response, status);
-        Duration latency = Duration.ofNanos(System.nanoTime() - sentNanos);
+        // The body's own end stamp, when there is one, leaves out the wake-up of this thread after it.
+        Duration latency = outcome.answer().map(Answer::latency)
+                .orElseGet(() -> Duration.ofNanos(System.nanoTime() - sentNanos));
         return sample(call, scheduledNanos, sentNanos, latency, outcome);
     }
 

@@ -26,6 +26,9 @@ public record RequestSample(Instant scheduledAt, Instant sentAt, Duration latene
         requireNotNegative(lateness, "lateness");
         requireNotNegative(latency, "latency");
         ttft.ifPresent(t -> requireNotNegative(t, "ttft"));
+        if (ttft.isPresent() && ttft.get().compareTo(latency) > 0) {
+            throw new IllegalArgumentException("ttft after the end of the request");
+        }
         interTokenGaps.forEach(gap -> requireNotNegative(gap, "inter-token gap"));
         if (inputTokens < 0 || outputTokens < 0) {
             throw new IllegalArgumentException("token count < 0");

@@ -23,6 +23,12 @@ class RequestSampleTest {
     }
 
     @Test
+    void refusesAFirstTokenAfterTheEndOfTheRequest() {
+        assertThrows(IllegalArgumentException.class, () -> new RequestSample(START, START, Duration.ZERO,
+                Optional.of(ms(20)), List.of(), ms(10), 1, 1, true, 200, Optional.empty()));
+    }
+
+    @Test
     void acceptsAFailureWithoutAnyAnswer() {
         assertEquals(0, sample(ms(1), 0, Optional.of(new ErrorClass.Connect())).status());
     }
