@@ -1,0 +1,39 @@
+package dev.llmworkbench.loadgen;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where requests go: an OpenAI-compatible base URL (the part before {@code /chat/completions}, such as
+ * {@code http://localhost:9080/v1}), an optional API key, and how long to wait for a connection and for a whole
+ * answer. {@link #toString()} leaves the key out, because a key is never logged or echoed.
+ */
+public record ChatTarget(URI baseUrl, Optional<String> apiKey, Duration connectTimeout, Duration requestTimeout) {
+
+    public ChatTarget {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+            throw new IllegalArgumentException("baseUrl is not http or https: " + baseUrl);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be positive");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be positive");
+        }
+    }
+
+    public URI chatCompletions() {
+        String base = baseUrl.toString();
+        return URI.create(base.endsWith("/") ? base + "chat/completions" : base + "/chat/completions");
+    }
+
+    @Override
+    public String toString() {
+        return "ChatTarget[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+    }
+}
