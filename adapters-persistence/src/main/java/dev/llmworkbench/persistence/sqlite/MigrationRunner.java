@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.core.Codes;
+import org.sqlite.core.DB;
 
 /**
  * Brings a database to the schema the code knows: applies each pending migration in its own transaction, recording
@@ -65,8 +67,13 @@ final class MigrationRunner {
 
     private void runScript(Handle handle, Migration migration) {
         try {
-            // sqlite3_exec runs the whole script as the sqlite3 shell would, triggers included.
-            handle.getConnection().unwrap(SQLiteConnection.class).getDatabase().exec(migration.sql(), false);
+            // sqlite3_exec runs the whole script as the sqlite3 shell would, triggers included; JDBC statements run
+            // only a script's first statement.
+            DB sqlite = handle.getConnection().unwrap(SQLiteConnection.class).getDatabase();
+            int code = sqlite._exec(migration.sql());
+            if (code != Codes.SQLITE_OK) {
+                sqlite.throwex(code);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": migration " + migration.fileName() + " failed, nothing of it kept: "
                     + e.getMessage(), e);

@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -56,16 +61,36 @@ public final class SqliteStore implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(dataSource);
         Handle keeper = jdbi.open();
         try {
-            // WAL lets readers (a page of runs) go on while a writer (a running test's snapshot) commits.
-            String mode = keeper.createQuery("PRAGMA journal_mode=WAL").mapTo(String.class).one();
-            if (!"wal".equalsIgnoreCase(mode)) {
-                throw new IllegalStateException(file + " refused WAL mode (journal_mode stays " + mode + ")");
-            }
+            enterWal(keeper, file);
             new MigrationRunner(migrations, file.toString()).migrate(jdbi);
             return new SqliteStore(file, jdbi, keeper);
         } catch (RuntimeException e) {
             keeper.close();
             throw e;
+        }
+    }
+
+    /**
+     * WAL lets readers (a page of runs) go on while a writer (a running test's snapshot) commits. Switching a new
+     * file to it needs the file to itself and SQLite answers SQLITE_BUSY at once, without the busy timeout, when
+     * another starter holds it: so a few tries, until the other one is done.
+     */
+    private static void enterWal(Handle keeper, Path file) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MS);
+        while (true) {
+            try {
+                String mode = keeper.createQuery("PRAGMA journal_mode=WAL").mapTo(String.class).one();
+                if (!"wal".equalsIgnoreCase(mode)) {
+                    throw new IllegalStateException(file + " refused WAL mode (journal_mode stays " + mode + ")");
+                }
+                return;
+            } catch (UnableToExecuteStatementException e) {
+                if (!(e.getCause() instanceof SQLiteException busy && busy.getResultCode() == SQLiteErrorCode.SQLITE_BUSY)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
         }
     }
 
