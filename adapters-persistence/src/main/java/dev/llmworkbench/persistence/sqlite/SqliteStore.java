@@ -63,6 +63,8 @@ public final class SqliteStore implements AutoCloseable {
         try {
             enterWal(keeper, file);
             new MigrationRunner(migrations, file.toString()).migrate(jdbi);
+            // A read maps the WAL index into the keeper, which holds it (and the WAL) until close().
+            keeper.createQuery("SELECT count(*) FROM schema_version").mapTo(Integer.class).one();
             return new SqliteStore(file, jdbi, keeper);
         } catch (RuntimeException e) {
             keeper.close();

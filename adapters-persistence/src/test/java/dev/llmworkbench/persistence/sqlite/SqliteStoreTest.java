@@ -1,6 +1,7 @@
 package dev.llmworkbench.persistence.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,20 @@ class SqliteStoreTest {
             assertEquals(Integer.valueOf(1), query(store, h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()));
             assertEquals(Integer.valueOf(10_000), query(store, h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()));
             assertEquals("ok", query(store, h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one()));
+        }
+    }
+
+    @Test
+    void writesGoToTheWalWhileOpenAndCloseCheckpointsThemIntoTheFile() {
+        Path wal;
+        try (SqliteStore store = SqliteStore.open(dataDir, List.of(FIRST))) {
+            wal = Path.of(store.file() + "-wal");
+            store.jdbi().useHandle(h -> h.execute("INSERT INTO first (x) VALUES (42)"));
+            assertTrue(Files.exists(wal), "no WAL beside the open store");
+        }
+        assertFalse(Files.exists(wal), "close left the WAL behind");
+        try (SqliteStore store = SqliteStore.open(dataDir, List.of(FIRST))) {
+            assertEquals(Integer.valueOf(42), query(store, h -> h.createQuery("SELECT x FROM first").mapTo(Integer.class).one()));
         }
     }
 
