@@ -66,7 +66,10 @@ public class EmulatorServlet extends HttpServlet {
             ErrorBody.write(response, failure);
             return;
         }
-        bodies.read(request, response, (async, bytes) -> emulate(async, bytes, arrival));
+        // Read on the container's thread: once the request is suspended, Liberty may reset its dispatch
+        // state (the servlet path read null on a read-callback thread) while the body is still arriving.
+        String path = request.getServletPath();
+        bodies.read(request, response, (async, bytes) -> emulate(async, path, bytes, arrival));
     }
 
     /**
@@ -78,12 +81,12 @@ public class EmulatorServlet extends HttpServlet {
         service(request, response);
     }
 
-    private void emulate(AsyncContext async, byte[] bytes, long arrival) throws IOException {
+    private void emulate(AsyncContext async, String path, byte[] bytes, long arrival) throws IOException {
         HttpServletRequest request = (HttpServletRequest) async.getRequest();
         JsonObject json = JsonBody.parse(bytes);
         JsonFields body = JsonFields.of(json);
         boolean stream = isStream(json);
-        switch (request.getServletPath()) {
+        switch (path) {
             case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, async);
             case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, async);
             case RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, async);
