@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads a {@code POST /v1/responses} body into the domain's request, naming any bad field. */
@@ -79,18 +80,9 @@ final class ResponseRequestReader {
     }
 
     private static ToolChoice choice(JsonFields body) {
-        JsonValue value = body.get("tool_choice");
-        if (value == null) {
-            return new ToolChoice.Auto();
-        }
-        if (value instanceof JsonString mode) {
-            return switch (mode.getString()) {
-                case "none" -> new ToolChoice.None();
-                case "auto" -> new ToolChoice.Auto();
-                case "required" -> new ToolChoice.Required();
-                default -> throw ApiException.invalid("tool_choice", "Invalid value: '" + ApiException.excerpt(mode.getString(), 40)
-                        + "'. Supported values are: 'none', 'auto' and 'required'.");
-            };
+        Optional<ToolChoice> mode = ToolReader.mode(body);
+        if (mode.isPresent()) {
+            return mode.get();
         }
         JsonFields choice = body.requireObject("tool_choice");
         String type = choice.requireString("type");

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -69,18 +70,9 @@ final class ToolReader {
     }
 
     static ToolChoice choice(JsonFields body) {
-        JsonValue value = body.get("tool_choice");
-        if (value == null) {
-            return new ToolChoice.Auto();
-        }
-        if (value instanceof JsonString mode) {
-            return switch (mode.getString()) {
-                case "none" -> new ToolChoice.None();
-                case "auto" -> new ToolChoice.Auto();
-                case "required" -> new ToolChoice.Required();
-                default -> throw ApiException.invalid(body.path("tool_choice"), "Invalid value: '" + mode.getString()
-                        + "'. Supported values are: 'none', 'auto' and 'required'.");
-            };
+        Optional<ToolChoice> mode = mode(body);
+        if (mode.isPresent()) {
+            return mode.get();
         }
         JsonFields choice = body.requireObject("tool_choice");
         String type = choice.requireString("type");
@@ -88,9 +80,30 @@ final class ToolReader {
             case "function" -> new ToolChoice.Function(choice.requireObject("function").requireString("name"));
             case "allowed_tools" -> "required".equals(choice.requireObject("allowed_tools").requireString("mode"))
                     ? new ToolChoice.Required() : new ToolChoice.Auto();
-            default -> throw ApiException.invalid(choice.path("type"), "Invalid value: '" + type
+            default -> throw ApiException.invalid(choice.path("type"), "Invalid value: '" + ApiException.excerpt(type, 40)
                     + "'. Supported values are: 'function' and 'allowed_tools'.");
         };
+    }
+
+    /**
+     * {@code tool_choice} when absent (auto) or given as a mode, the same in chat and the Responses API;
+     * empty when it is an object, whose shape differs between the two.
+     */
+    static Optional<ToolChoice> mode(JsonFields body) {
+        JsonValue value = body.get("tool_choice");
+        if (value == null) {
+            return Optional.of(new ToolChoice.Auto());
+        }
+        if (!(value instanceof JsonString mode)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (mode.getString()) {
+            case "none" -> new ToolChoice.None();
+            case "auto" -> new ToolChoice.Auto();
+            case "required" -> new ToolChoice.Required();
+            default -> throw ApiException.invalid(body.path("tool_choice"), "Invalid value: '" + ApiException.excerpt(mode.getString(), 40)
+                    + "'. Supported values are: 'none', 'auto' and 'required'.");
+        });
     }
 
     static List<ToolCall> calls(JsonFields message) {
