@@ -13,11 +13,16 @@ import java.util.OptionalInt;
  * @param target        the OpenAI-compatible base URL, such as {@code http://localhost:9080/v1}
  * @param steps         run in order, each for {@code duration} or until {@code maxRequests} were sent in it, whichever is first
  * @param randomPrompts the task runner's {@code RANDOM_STRING}: a new prompt for every request, defeating prefix caches
+ * @param ignoreEos     whether requests also ask for the output length in vLLM's way ({@code min_tokens} and
+ *                      {@code ignore_eos}), which some servers refuse
+ * @param prompts       the plan's prompt file, used in turn instead of synthetic prompts; empty for synthetic ones
  */
 public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioMix scenarios, LoadShape load,
-                           RunDuration duration, OptionalInt maxRequests, boolean randomPrompts, Slo slo, String remark) {
+                           RunDuration duration, OptionalInt maxRequests, boolean randomPrompts, Slo slo, String remark,
+                           boolean ignoreEos, List<RecordedPrompt> prompts) {
     public static final int MAX_STEPS = 1_000;
     public static final int MAX_REMARK_CHARS = 10_000;
+    public static final int MAX_PROMPTS = 100_000;
 
     public LoadTestPlan {
         requireTarget(target);
@@ -41,6 +46,11 @@ public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioM
         remark = remark == null ? "" : remark;
         if (remark.length() > MAX_REMARK_CHARS) {
             throw new InvalidRequestException("remark", "remark must be at most " + MAX_REMARK_CHARS + " characters.");
+        }
+        prompts = List.copyOf(prompts);
+        if (prompts.size() > MAX_PROMPTS) {
+            throw new InvalidRequestException("prompts", "prompts must have at most " + MAX_PROMPTS + " lines, got "
+                    + prompts.size() + ".");
         }
     }
 

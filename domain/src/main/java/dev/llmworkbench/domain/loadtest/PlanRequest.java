@@ -3,16 +3,19 @@ package dev.llmworkbench.domain.loadtest;
 import dev.llmworkbench.domain.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
  * A load test as asked for, field by field, each null when not given: the FastAPI task runner's
- * fields, with its defaults, plus {@code load}, {@code slo} and {@code max_requests}. The API key
+ * fields, with its defaults, plus {@code load}, {@code slo}, {@code max_requests}, {@code ignore_eos} and
+ * {@code prompts}. The API key
  * is not here: see {@link LoadTestPlan}.
  */
 public record PlanRequest(String model, String inputLens, String outputLens, Integer user, Double rate, String time,
                           String tags, String remark, String host, Boolean randomString, String loadType,
-                          Integer maxRequests, Double sloTtftMs, Double sloItlMs, Double sloLatencyMs) {
+                          Integer maxRequests, Double sloTtftMs, Double sloItlMs, Double sloLatencyMs, Boolean ignoreEos,
+                          List<RecordedPrompt> prompts) {
     // The task runner's defaults, kept so that its callers get the same run.
     public static final String DEFAULT_MODEL = "codechat";
     public static final String DEFAULT_INPUT_LENS = "1,2";
@@ -23,10 +26,12 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
     public static final String DEFAULT_TAGS = "chat_completions";
     public static final boolean DEFAULT_RANDOM_STRING = false;
     public static final String DEFAULT_LOAD_TYPE = "concurrent";
+    /** vLLM's {@code min_tokens} and {@code ignore_eos} are sent unless turned off: they make vLLM honour the output length. */
+    public static final boolean DEFAULT_IGNORE_EOS = true;
 
     /** Nothing given: every field takes its default. */
     public static PlanRequest defaults() {
-        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -40,7 +45,8 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
         return new LoadTestPlan(host == null ? emulator : target(host), or(model, DEFAULT_MODEL), Step.pairs(inputs, outputs),
                 ScenarioMix.parse(or(tags, DEFAULT_TAGS)), load, RunDuration.parse(or(time, DEFAULT_TIME)),
                 maxRequests == null ? OptionalInt.empty() : OptionalInt.of(maxRequests),
-                or(randomString, DEFAULT_RANDOM_STRING), Slo.ofMillis(sloTtftMs, sloItlMs, sloLatencyMs), remark);
+                or(randomString, DEFAULT_RANDOM_STRING), Slo.ofMillis(sloTtftMs, sloItlMs, sloLatencyMs), remark,
+                or(ignoreEos, DEFAULT_IGNORE_EOS), prompts == null ? List.of() : prompts);
     }
 
     private static URI target(String host) {
