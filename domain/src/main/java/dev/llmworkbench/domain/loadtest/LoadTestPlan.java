@@ -3,6 +3,7 @@ package dev.llmworkbench.domain.loadtest;
 import dev.llmworkbench.domain.InvalidRequestException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -16,10 +17,11 @@ import java.util.OptionalInt;
  * @param ignoreEos     whether requests also ask for the output length in vLLM's way ({@code min_tokens} and
  *                      {@code ignore_eos}), which some servers refuse
  * @param prompts       the plan's prompt file, used in turn instead of synthetic prompts; empty for synthetic ones
+ * @param headers       extra request headers sent with every request, such as the emulator's {@code X-TTFT-MS}
  */
 public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioMix scenarios, LoadShape load,
                            RunDuration duration, OptionalInt maxRequests, boolean randomPrompts, Slo slo, String remark,
-                           boolean ignoreEos, List<RecordedPrompt> prompts) {
+                           boolean ignoreEos, List<RecordedPrompt> prompts, Map<String, String> headers) {
     public static final int MAX_STEPS = 1_000;
     public static final int MAX_REMARK_CHARS = 10_000;
     public static final int MAX_PROMPTS = 100_000;
@@ -52,6 +54,7 @@ public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioM
             throw new InvalidRequestException("prompts", "prompts must have at most " + MAX_PROMPTS + " lines, got "
                     + prompts.size() + ".");
         }
+        headers = RequestHeaders.check(headers);
     }
 
     private static void requireTarget(URI target) {

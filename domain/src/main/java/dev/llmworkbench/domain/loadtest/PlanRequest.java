@@ -4,18 +4,19 @@ import dev.llmworkbench.domain.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * A load test as asked for, field by field, each null when not given: the FastAPI task runner's
- * fields, with its defaults, plus {@code load}, {@code slo}, {@code max_requests}, {@code ignore_eos} and
- * {@code prompts}. The API key
+ * fields, with its defaults, plus {@code load}, {@code slo}, {@code max_requests}, {@code ignore_eos},
+ * {@code prompts} and {@code headers}. The API key
  * is not here: see {@link LoadTestPlan}.
  */
 public record PlanRequest(String model, String inputLens, String outputLens, Integer user, Double rate, String time,
                           String tags, String remark, String host, Boolean randomString, String loadType,
                           Integer maxRequests, Double sloTtftMs, Double sloItlMs, Double sloLatencyMs, Boolean ignoreEos,
-                          List<RecordedPrompt> prompts) {
+                          List<RecordedPrompt> prompts, Map<String, String> headers) {
     // The task runner's defaults, kept so that its callers get the same run.
     public static final String DEFAULT_MODEL = "codechat";
     public static final String DEFAULT_INPUT_LENS = "1,2";
@@ -31,7 +32,7 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
 
     /** Nothing given: every field takes its default. */
     public static PlanRequest defaults() {
-        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -46,7 +47,7 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
                 ScenarioMix.parse(or(tags, DEFAULT_TAGS)), load, RunDuration.parse(or(time, DEFAULT_TIME)),
                 maxRequests == null ? OptionalInt.empty() : OptionalInt.of(maxRequests),
                 or(randomString, DEFAULT_RANDOM_STRING), Slo.ofMillis(sloTtftMs, sloItlMs, sloLatencyMs), remark,
-                or(ignoreEos, DEFAULT_IGNORE_EOS), prompts == null ? List.of() : prompts);
+                or(ignoreEos, DEFAULT_IGNORE_EOS), prompts == null ? List.of() : prompts, headers == null ? Map.of() : headers);
     }
 
     private static URI target(String host) {
