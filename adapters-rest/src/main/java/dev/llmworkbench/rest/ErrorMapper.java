@@ -23,7 +23,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return ErrorBody.response(translate(failure));
     }
 
-    static ApiException translate(Throwable failure) {
+    /** The OpenAI error {@code failure} stands for; a failure of ours is logged here, once. */
+    public static ApiException translate(Throwable failure) {
         return switch (failure) {
             case ApiException api -> api;
             case InvalidRequestException invalid -> new ApiException(400, "invalid_request_error", invalid.getMessage(), invalid.param(), invalid.code());
