@@ -39,7 +39,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The error a bare HTTP status stands for, when the container or JAX-RS decided it without our code. */
-    static ApiException fromStatus(int status) {
+    public static ApiException fromStatus(int status) {
         return switch (status) {
             case 400 -> ApiException.invalid(null, "The request could not be understood: its URL, headers or body are malformed.");
             case 404 -> new ApiException(404, "invalid_request_error", "Invalid URL: no such endpoint.", null, "unknown_url");

@@ -28,9 +28,10 @@ import java.util.Optional;
  * rest of the load-test API is the JAX-RS {@link LoadTestResource}. Liberty's request threads are platform threads:
  * each handler runs on a virtual thread, and {@code /run-task/} waits there for its run's end.
  */
-@WebServlet(name = "load-tests", urlPatterns = {LoadTestServlet.RUN_TASK, LoadTestServlet.LOAD_TESTS}, asyncSupported = true)
+// Liberty matches no exact pattern ending in a slash, so /run-task/ is served as the path /run-task with path info "/".
+@WebServlet(name = "load-tests", urlPatterns = {LoadTestServlet.RUN_TASK + "/*", LoadTestServlet.LOAD_TESTS}, asyncSupported = true)
 public class LoadTestServlet extends HttpServlet {
-    static final String RUN_TASK = "/run-task/";
+    static final String RUN_TASK = "/run-task";
     static final String LOAD_TESTS = "/api/load-tests";
 
     @Inject
@@ -53,6 +54,9 @@ public class LoadTestServlet extends HttpServlet {
         boolean task = RUN_TASK.equals(request.getServletPath());
         RequestBodies.Refusal refusal = task ? TaskAnswer::error : ErrorBody::write;
         try {
+            if (task && request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+                throw ErrorMapper.fromStatus(HttpServletResponse.SC_NOT_FOUND);
+            }
             if (!task && "GET".equals(request.getMethod())) {
                 JsonResponse.write(response, HttpServletResponse.SC_OK, RunJson.list(list.list(page(request))));
                 return;
@@ -63,8 +67,10 @@ public class LoadTestServlet extends HttpServlet {
             }
             JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), bodies.maxBytes());
         } catch (RuntimeException failure) {
-            // A refused body stays unread: closing beats draining what may be gigabytes.
-            response.setHeader("Connection", "close");
+            if ("POST".equals(request.getMethod())) {
+                // A refused body stays unread: closing beats draining what may be gigabytes.
+                response.setHeader("Connection", "close");
+            }
             refusal.write(response, failure);
             return;
         }
