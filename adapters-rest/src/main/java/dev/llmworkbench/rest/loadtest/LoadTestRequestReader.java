@@ -13,7 +13,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,16 +50,18 @@ final class LoadTestRequestReader {
     /**
      * The command a body asks for.
      *
-     * @param emulator the target when the body names no {@code host}
+     * @param fallback the target when the body names no {@code host}; when it is the built-in emulator,
+     *                 {@code ignore_eos} defaults to false, since the emulator refuses vLLM's fields as OpenAI does
      */
-    static LoadTestCommand command(byte[] body, URI emulator) {
-        LoadTestRequest request = read(JsonBody.parse(body));
-        LoadTestPlan plan = request.plan().toPlan(emulator);
+    static LoadTestCommand command(byte[] body, LoadTestTargets.DefaultTarget fallback) {
+        LoadTestRequest request = read(JsonBody.parse(body), fallback.builtInEmulator());
+        LoadTestPlan plan = request.plan().toPlan(fallback.uri());
         return new LoadTestCommand(plan, PlanDocument.json(request.plan(), plan), request.apiKey());
     }
 
-    static LoadTestRequest read(JsonObject json) {
+    static LoadTestRequest read(JsonObject json, boolean builtInEmulatorByDefault) {
         JsonFields body = ARGUMENTS.check(JsonFields.of(json));
+        boolean builtInEmulator = builtInEmulatorByDefault && !body.has("host");
         Optional<JsonFields> slo = body.optObject("slo").map(s -> s.only(Set.of("ttft_ms", "itl_ms", "latency_ms")));
         PlanRequest plan = new PlanRequest(body.optString("model").orElse(null), lengths(body, "input_lens"),
                 lengths(body, "output_lens"), body.optInt("user").stream().boxed().findFirst().orElse(null),
@@ -69,7 +70,7 @@ final class LoadTestRequestReader {
                 body.optBoolean("RANDOM_STRING").orElse(null), loadType(body),
                 body.optInt("max_requests").stream().boxed().findFirst().orElse(null),
                 slo.map(s -> number(s, "ttft_ms")).orElse(null), slo.map(s -> number(s, "itl_ms")).orElse(null),
-                slo.map(s -> number(s, "latency_ms")).orElse(null), body.optBoolean("ignore_eos").orElse(null),
+                slo.map(s -> number(s, "latency_ms")).orElse(null), body.optBoolean("ignore_eos").orElse(builtInEmulator ? Boolean.FALSE : null),
                 prompts(body), headers(body));
         return new LoadTestRequest(plan, body.optString("API_KEY"));
     }

@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -74,11 +73,11 @@ public class LoadTestServlet extends HttpServlet {
             refusal.write(response, failure);
             return;
         }
-        URI emulator = targets.defaultTarget(request);
+        LoadTestTargets.DefaultTarget fallback = targets.defaultTarget(request);
         String location = request.getContextPath() + LOAD_TESTS + "/";
         bodies.read(request, response, (async, body) -> Thread.ofVirtual().name("load-test-request").start(() -> {
             try {
-                LoadTestCommand command = LoadTestRequestReader.command(body, emulator);
+                LoadTestCommand command = LoadTestRequestReader.command(body, fallback);
                 if (task) {
                     TaskAnswer.write((HttpServletResponse) async.getResponse(), runTask.run(command));
                 } else {

@@ -19,9 +19,19 @@ public class LoadTestTargets {
     @ConfigProperty(name = "workbench.loadtest.default-host")
     Optional<String> defaultHost;
 
-    URI defaultTarget(HttpServletRequest request) {
+    /**
+     * A plan's target when it names no {@code host}.
+     *
+     * @param builtInEmulator whether it is this server's emulator, which refuses vLLM's {@code min_tokens} and
+     *                        {@code ignore_eos} as OpenAI does, and needs neither to give the exact output length
+     */
+    record DefaultTarget(URI uri, boolean builtInEmulator) {
+    }
+
+    DefaultTarget defaultTarget(HttpServletRequest request) {
         return defaultHost.filter(host -> !host.isBlank())
-                .map(host -> URI.create(host.strip()))
-                .orElseGet(() -> URI.create(request.getScheme() + "://localhost:" + request.getLocalPort() + request.getContextPath() + "/v1"));
+                .map(host -> new DefaultTarget(URI.create(host.strip()), false))
+                .orElseGet(() -> new DefaultTarget(URI.create(request.getScheme() + "://localhost:" + request.getLocalPort()
+                        + request.getContextPath() + "/v1"), true));
     }
 }

@@ -27,7 +27,7 @@ class LoadTestRequestReaderTest {
     private static final String KEY = "sk-marker-0a1b2c3d4e5f";
 
     private static LoadTestCommand command(String json) {
-        return LoadTestRequestReader.command(json.getBytes(StandardCharsets.UTF_8), EMULATOR);
+        return LoadTestRequestReader.command(json.getBytes(StandardCharsets.UTF_8), new LoadTestTargets.DefaultTarget(EMULATOR, true));
     }
 
     private static JsonObject object(String json) {
@@ -48,8 +48,18 @@ class LoadTestRequestReaderTest {
     void anEmptyBodyStoresThePlanWithEveryTaskRunnerDefault() {
         assertEquals(object("""
                 {"model":"codechat","host":"http://localhost:9181/v1","input_lens":"1,2","output_lens":"1,2","user":10,
-                 "rate":10.0,"time_":"10s","tags":"chat_completions","remark":"","RANDOM_STRING":false,"ignore_eos":true,
+                 "rate":10.0,"time_":"10s","tags":"chat_completions","remark":"","RANDOM_STRING":false,"ignore_eos":false,
                  "load":{"type":"concurrent"},"slo":{},"max_requests":null,"headers":{}}"""), object(command("{}").planDocument()));
+    }
+
+    // The emulator refuses vLLM's min_tokens and ignore_eos as OpenAI does; other targets get the plan's default.
+    @Test
+    void ignoreEosDefaultsToFalseForTheBuiltInEmulatorOnlyAndToTrueForAnyOtherTarget() {
+        assertFalse(command("{}").plan().ignoreEos());
+        assertTrue(command("{\"host\":\"http://localhost:8000/v1\"}").plan().ignoreEos());
+        assertTrue(LoadTestRequestReader.command("{}".getBytes(StandardCharsets.UTF_8),
+                new LoadTestTargets.DefaultTarget(URI.create("http://vllm:8000/v1"), false)).plan().ignoreEos());
+        assertTrue(command("{\"ignore_eos\":true}").plan().ignoreEos());
     }
 
     @Test
