@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmworkbench.domain.loadtest.Step;
-import jakarta.json.JsonNumber;
+import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -39,16 +39,7 @@ class HttpLoadGeneratorTest {
     static void start() throws IOException, InterruptedException {
         server = new ScriptedServer();
         // Streams exactly the asked max_tokens, one token per chunk, with the usage a server would report.
-        asked = server.script("asked", exchange -> {
-            askedCount.incrementAndGet();
-            int tokens = maxTokens(server.requestBodies.stream().reduce((a, b) -> b).orElseThrow());
-            Thread.sleep(TTFT_MS);
-            startStream(exchange);
-            tokens(exchange, Collections.nCopies(tokens, "x"), 5);
-            event(exchange, usageChunk(16, tokens));
-            event(exchange, "[DONE]");
-            exchange.close();
-        });
+        asked = server.script("asked", HttpLoadGeneratorTest::answerAsked);
         Results.warmUp(asked);
     }
 
@@ -59,13 +50,15 @@ class HttpLoadGeneratorTest {
 
     @Test
     void runsEveryStepInOrderAndReportsTheWholeResultDocument() throws Exception {
-        server.requestBodies.clear();
-        askedCount.set(0);
+        URI counted = server.script("counted", exchange -> {
+            askedCount.incrementAndGet();
+            answerAsked(exchange);
+        });
         Results results = new Results();
 
-        JsonObject result = results.run(Plans.against(asked).steps(new Step(16, 2), new Step(32, 3)));
+        JsonObject result = results.run(Plans.against(counted).steps(new Step(16, 2), new Step(32, 3)));
 
-        List<Integer> askedLengths = server.requestBodies.stream().map(HttpLoadGeneratorTest::maxTokens).toList();
+        List<Integer> askedLengths = server.bodiesOf("counted").stream().map(HttpLoadGeneratorTest::maxTokens).toList();
         assertEquals(askedLengths.stream().sorted().toList(), askedLengths, "step 1's requests all came after step 0's");
         assertEquals(Set.of(2, 3), Set.copyOf(askedLengths));
 
@@ -101,8 +94,10 @@ class HttpLoadGeneratorTest {
         assertEquals(2, series.stream().mapToInt(p -> p.getInt("active_users")).max().orElseThrow());
 
         JsonObject generator = result.getJsonObject("generator");
-        assertEquals(askedCount.get(), generator.getJsonNumber("requests_sent").longValue(),
-                "every request the server saw was sent, the abandoned ones too");
+        // Every request the server saw was counted as sent, the abandoned ones too; each of the two users may have
+        // had one abandoned at the very end before it reached the server.
+        long sent = generator.getJsonNumber("requests_sent").longValue();
+        assertTrue(sent >= askedCount.get() && sent <= askedCount.get() + 2, "sent " + sent + ", seen " + askedCount);
         assertEquals(DIST_KEYS, generator.getJsonObject("lateness_ms").keySet());
 
         JsonObject progress = result.getJsonObject("progress");
@@ -174,15 +169,21 @@ class HttpLoadGeneratorTest {
         assertEquals(JsonValue.FALSE, overall.getJsonObject("output_tokens").get("from_usage"));
     }
 
+    private static void answerAsked(HttpExchange exchange) throws IOException, InterruptedException {
+        int tokens = maxTokens(server.bodyOf(exchange));
+        Thread.sleep(TTFT_MS);
+        startStream(exchange);
+        tokens(exchange, Collections.nCopies(tokens, "x"), 5);
+        event(exchange, usageChunk(16, tokens));
+        event(exchange, "[DONE]");
+        exchange.close();
+    }
+
     private static int maxTokens(String body) {
         Matcher matcher = MAX_TOKENS.matcher(body);
         if (!matcher.find()) {
             throw new IllegalStateException("no max_tokens in " + body);
         }
         return Integer.parseInt(matcher.group(1));
-    }
-
-    static double number(JsonObject object, String key) {
-        return ((JsonNumber) object.get(key)).doubleValue();
     }
 }
