@@ -8,6 +8,7 @@ import static dev.llmworkbench.loadgen.ScriptedServer.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmworkbench.domain.loadtest.Slo;
 import dev.llmworkbench.domain.loadtest.Step;
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.JsonObject;
@@ -167,6 +168,42 @@ class HttpLoadGeneratorTest {
         }
         assertEquals(JsonValue.NULL, overall.getJsonObject("output_tokens").get("mean"));
         assertEquals(JsonValue.FALSE, overall.getJsonObject("output_tokens").get("from_usage"));
+    }
+
+    @Test
+    void reportsGoodputAsTheShareAndRateOfRequestsThatMetTheSlo() throws Exception {
+        // Every answer's first token comes after at least 20 ms: a 5 s TTFT objective is met by all, 10 ms by none.
+        JsonObject met = new Results().run(Plans.against(asked).slo(Slo.ofMillis(5_000.0, null, null)))
+                .getJsonObject("overall");
+        JsonObject missed = new Results().run(Plans.against(asked).slo(Slo.ofMillis(10.0, null, null)))
+                .getJsonObject("overall");
+
+        JsonObject goodput = met.getJsonObject("goodput");
+        assertEquals(met.getInt("requests"), goodput.getInt("requests"));
+        assertEquals(1.0, goodput.getJsonNumber("share").doubleValue());
+        assertEquals(met.getJsonNumber("requests_per_s").doubleValue(),
+                goodput.getJsonNumber("requests_per_s").doubleValue(), 1e-9);
+        assertEquals(0, missed.getJsonObject("goodput").getInt("requests"));
+        assertEquals(0.0, missed.getJsonObject("goodput").getJsonNumber("share").doubleValue());
+    }
+
+    @Test
+    void flagsAServerThatIgnoresTheAskedOutputLength() throws Exception {
+        URI twoTokens = server.script("two", exchange -> {
+            startStream(exchange);
+            tokens(exchange, List.of("a", "b"), 0);
+            event(exchange, usageChunk(16, 2));
+            event(exchange, "[DONE]");
+            exchange.close();
+        });
+
+        JsonObject result = new Results().run(Plans.against(twoTokens).steps(new Step(16, 2), new Step(16, 10))
+                .duration(Duration.ofMillis(500)));
+
+        List<JsonObject> steps = result.getJsonArray("steps").getValuesAs(JsonObject.class);
+        assertEquals(JsonValue.FALSE, steps.get(0).get("output_length_ignored"), "asked 2, got 2");
+        assertEquals(JsonValue.TRUE, steps.get(1).get("output_length_ignored"), "asked 10, got 2");
+        assertEquals(2.0, steps.get(1).getJsonObject("output_tokens").getJsonNumber("mean").doubleValue());
     }
 
     private static void answerAsked(HttpExchange exchange) throws IOException, InterruptedException {

@@ -137,6 +137,29 @@ class LoadShapesTest {
     }
 
     @Test
+    void cancellingAnOpenLoopStopsItsSenderAtOnce() throws Exception {
+        Results results = new Results();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            results.cancel.cancel();
+        });
+
+        JsonObject result = results.run(Plans.against(stalled).load(new LoadShape.Constant(20))
+                .duration(Duration.ofSeconds(20)));
+
+        assertTrue(results.wallMillis < 1_500, "returned " + results.wallMillis + " ms after the start");
+        // One every 50 ms from the start until the cancel, which a busy machine may see late: no more than the
+        // schedule had due by the time the run returned.
+        int sent = result.getJsonObject("generator").getInt("requests_sent");
+        assertTrue(sent >= 8 && sent <= results.wallMillis / 50 + 1, "sent " + sent + " in " + results.wallMillis + " ms");
+        assertEquals(0, result.getJsonObject("overall").getInt("requests"), "the stalled ones were abandoned");
+    }
+
+    @Test
     void abandonsRequestsStillInFlightWhenTheDurationEnds() throws Exception {
         Results results = new Results();
         JsonObject result = results.run(Plans.against(stalled).load(new LoadShape.Throughput(3))
