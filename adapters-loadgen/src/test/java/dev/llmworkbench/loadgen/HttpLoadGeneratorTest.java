@@ -8,6 +8,7 @@ import static dev.llmworkbench.loadgen.ScriptedServer.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmworkbench.application.loadtest.port.Cancellation;
 import dev.llmworkbench.domain.loadtest.Slo;
 import dev.llmworkbench.domain.loadtest.Step;
 import com.sun.net.httpserver.HttpExchange;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -123,6 +125,21 @@ class HttpLoadGeneratorTest {
             JsonObject parsed = Results.parse(snapshot);
             assertEquals(Set.of("overall", "steps", "series", "generator", "progress"), parsed.keySet());
         }
+    }
+
+    @Test
+    void aSnapshotConsumerThatFailsNeitherEndsTheRunNorStopsTheNextSnapshot() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        HttpLoadGenerator generator = new HttpLoadGenerator(Duration.ofSeconds(2), Duration.ofSeconds(20));
+
+        String result = generator.run(Plans.against(asked).duration(Duration.ofMillis(2_500)).plan(),
+                Optional.empty(), snapshot -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("store down");
+                }, new Cancellation());
+
+        assertTrue(calls.get() >= 2, "snapshots offered " + calls.get());
+        assertEquals(1.0, Results.parse(result).getJsonObject("progress").getJsonNumber("fraction").doubleValue());
     }
 
     @Test

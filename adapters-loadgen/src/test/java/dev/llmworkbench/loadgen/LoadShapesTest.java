@@ -122,9 +122,10 @@ class LoadShapesTest {
         // Sent at 950 ms at the latest, answered 200 ms later: past the second, so abandoned.
         long requests = result.getJsonObject("overall").getJsonNumber("requests").longValue();
         assertTrue(requests >= 14 && requests <= 17, "requests answered within the second " + requests);
-        // A shared machine may delay a wake-up; a sender that waited for answers would be hundreds of ms late.
+        // A sender that waited for each 200 ms answer would fall further behind with every request; a shared
+        // machine's run queue may delay a wake-up by tens of milliseconds, never by that much.
         double lateness = generator.getJsonObject("lateness_ms").getJsonNumber("p50").doubleValue();
-        assertTrue(lateness < 20, "lateness p50 " + lateness);
+        assertTrue(lateness < 150, "lateness p50 " + lateness);
     }
 
     @Test
