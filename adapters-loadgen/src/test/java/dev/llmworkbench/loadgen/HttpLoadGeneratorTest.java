@@ -97,10 +97,10 @@ class HttpLoadGeneratorTest {
         assertEquals(2, series.stream().mapToInt(p -> p.getInt("active_users")).max().orElseThrow());
 
         JsonObject generator = result.getJsonObject("generator");
-        // Every request the server saw was counted as sent, the abandoned ones too; each of the two users may have
-        // had one abandoned at the very end before it reached the server.
+        // Every request the server saw was counted as sent, the abandoned ones too; at each step's end each of the two
+        // users may have had one abandoned before it reached the server.
         long sent = generator.getJsonNumber("requests_sent").longValue();
-        assertTrue(sent >= askedCount.get() && sent <= askedCount.get() + 2, "sent " + sent + ", seen " + askedCount);
+        assertTrue(sent >= askedCount.get() && sent <= askedCount.get() + 4, "sent " + sent + ", seen " + askedCount);
         assertEquals(DIST_KEYS, generator.getJsonObject("lateness_ms").keySet());
 
         JsonObject progress = result.getJsonObject("progress");
@@ -119,8 +119,8 @@ class HttpLoadGeneratorTest {
         assertTrue(results.snapshots.size() >= 2 && results.snapshots.size() <= 3, "snapshots " + results.snapshots.size());
         List<Double> fractions = results.snapshots.stream().map(Results::parse)
                 .map(s -> s.getJsonObject("progress").getJsonNumber("fraction").doubleValue()).toList();
-        assertEquals(1.0 / 3, fractions.get(0), 0.1);
-        assertEquals(2.0 / 3, fractions.get(1), 0.1);
+        assertEquals(1.0 / 3, fractions.get(0), 0.15);
+        assertEquals(2.0 / 3, fractions.get(1), 0.15);
         for (String snapshot : results.snapshots) {
             JsonObject parsed = Results.parse(snapshot);
             assertEquals(Set.of("overall", "steps", "series", "generator", "progress"), parsed.keySet());
