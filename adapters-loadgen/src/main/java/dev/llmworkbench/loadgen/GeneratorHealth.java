@@ -3,6 +3,7 @@ package dev.llmworkbench.loadgen;
 import jakarta.json.stream.JsonGenerator;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -37,15 +38,7 @@ final class GeneratorHealth implements AutoCloseable {
     }
 
     void write(JsonGenerator json, DistributionSummary lateness, long requestsSent) {
-        DistributionSummary stall = stalls.summary();
-        String warning = null;
-        if (lateness.p99Ms() > LIMIT_MS) {
-            warning = String.format(Locale.ROOT, "The generator fell behind: requests left %.1f ms late at p99"
-                    + " (limit %d ms); its figures may show its own delay, not the server's.", lateness.p99Ms(), LIMIT_MS);
-        } else if (stall.p99Ms() > LIMIT_MS) {
-            warning = String.format(Locale.ROOT, "The generator was short of CPU: its threads woke %.1f ms late at p99"
-                    + " (limit %d ms); measured times may include that delay.", stall.p99Ms(), LIMIT_MS);
-        }
+        String warning = warning(lateness, stalls.summary()).orElse(null);
         json.writeStartObject("generator");
         FiguresJson.distribution(json, "lateness_ms", lateness);
         json.write("behind", warning != null);
@@ -55,6 +48,20 @@ final class GeneratorHealth implements AutoCloseable {
             json.write("warning", warning);
         }
         json.write("requests_sent", requestsSent).writeEnd();
+    }
+
+    /** The warning of the first rule that holds, or none when the generator kept up. */
+    static Optional<String> warning(DistributionSummary lateness, DistributionSummary stall) {
+        if (lateness.p99Ms() > LIMIT_MS) {
+            return Optional.of(String.format(Locale.ROOT, "The generator fell behind: requests left %.1f ms late at"
+                    + " p99 (limit %d ms); its figures may show its own delay, not the server's.", lateness.p99Ms(),
+                    LIMIT_MS));
+        }
+        if (stall.p99Ms() > LIMIT_MS) {
+            return Optional.of(String.format(Locale.ROOT, "The generator was short of CPU: its threads woke %.1f ms"
+                    + " late at p99 (limit %d ms); measured times may include that delay.", stall.p99Ms(), LIMIT_MS));
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.llmworkbench.loadgen;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,23 +19,27 @@ final class Requests implements AutoCloseable {
     }
 
     void start(Runnable task) {
-        threads.execute(task);
+        try {
+            threads.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The stretch was closed under a sender that was interrupted: the run is over, nothing more is sent.
+        }
     }
 
     /**
-     * Ends the stretch and returns when it ended: at once on a cancel; when the budget is spent, as soon as the
-     * requests in flight answered (or at the window's end); otherwise at the window's end, abandoning those in flight.
+     * Called once nothing more will be started: ends the stretch and returns when it ended. A cancel or the window's
+     * end abandons the requests in flight. Once the budget is spent and the last request answered, the stretch ends
+     * then; otherwise it lasts its whole window, so that its rates are per second of the window.
      */
     long finish() throws InterruptedException {
         threads.shutdown();
-        if (run.budgetSpent()) {
-            Thread watcher = Thread.ofVirtual().start(this::abandonAtEndOrCancel);
-            try {
-                threads.awaitTermination(run.windowNanos() + run.requestTimeoutNanos(), TimeUnit.NANOSECONDS);
-            } finally {
-                watcher.interrupt();
-            }
-        } else {
+        Thread watcher = Thread.ofVirtual().start(this::abandonAtEndOrCancel);
+        try {
+            threads.awaitTermination(run.windowNanos() + run.requestTimeoutNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            watcher.interrupt();
+        }
+        if (!run.budgetSpent()) {
             run.cancel().awaitUntil(run.endNanos());
         }
         long ended = Math.min(System.nanoTime(), run.endNanos());
