@@ -27,25 +27,30 @@ public final class CallFactory {
     private final LoadTestPlan plan;
     private final long seed;
     private final PromptFactory synthetic;
+    private final PromptFactory embeddingPrompts;
     private final RecordedPrompts recorded;
+    private final RecordedPrompts recordedForEmbeddings;
     private final AtomicLong calls = new AtomicLong();
 
     public CallFactory(LoadTestPlan plan, long seed) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.seed = seed;
         this.synthetic = new PromptFactory(plan.model(), plan.randomPrompts(), seed);
+        this.embeddingPrompts = new PromptFactory(plan.embeddingModel(), plan.randomPrompts(), seed);
         this.recorded = new RecordedPrompts(plan.model(), plan.prompts());
+        this.recordedForEmbeddings = new RecordedPrompts(plan.embeddingModel(), plan.prompts());
     }
 
     public ChatCall next(Step step) {
         long call = calls.getAndIncrement();
         Scenario scenario = scenario(call);
-        int maxTokens = scenario == Scenario.EMBEDDINGS ? 0 : step.outputTokens();
+        boolean embeddings = scenario == Scenario.EMBEDDINGS;
+        int maxTokens = embeddings ? 0 : step.outputTokens();
         if (recorded.isEmpty()) {
-            Prompt prompt = synthetic.prompt(scenario, step.inputTokens());
+            Prompt prompt = (embeddings ? embeddingPrompts : synthetic).prompt(scenario, step.inputTokens());
             return call(scenario, new RecordedPrompt.Text(prompt.text()), prompt.billedTokens(), maxTokens);
         }
-        RecordedPrompts.Shaped prompt = recorded.shaped(call, scenario);
+        RecordedPrompts.Shaped prompt = (embeddings ? recordedForEmbeddings : recorded).shaped(call, scenario);
         return call(scenario, prompt.input(), prompt.billedTokens(), maxTokens);
     }
 
@@ -58,6 +63,7 @@ public final class CallFactory {
     }
 
     private ChatCall call(Scenario scenario, RecordedPrompt input, int promptTokens, int maxTokens) {
-        return new ChatCall(scenario, plan.model(), input, promptTokens, maxTokens, plan.ignoreEos(), plan.headers());
+        String model = scenario == Scenario.EMBEDDINGS ? plan.embeddingModel() : plan.model();
+        return new ChatCall(scenario, model, input, promptTokens, maxTokens, plan.ignoreEos(), plan.headers());
     }
 }

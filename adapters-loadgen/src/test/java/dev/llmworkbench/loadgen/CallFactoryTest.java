@@ -93,6 +93,27 @@ class CallFactoryTest {
         }
     }
 
+    /** text-embedding-3-small encodes with cl100k_base (tiktoken's model table), gpt-4o with o200k_base. */
+    @Test
+    void embeddingsAskThePlansEmbeddingModelWithPromptsExactInItsEncoding() {
+        Encoding cl100k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+        CallFactory factory = new CallFactory(plan("gpt-4o", "chat_completions,embeddings", true), 9);
+
+        Set<String> models = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            ChatCall call = factory.next(STEP);
+            models.add(call.model());
+            if (call.scenario() == Scenario.EMBEDDINGS) {
+                assertEquals("text-embedding-3-small", call.model());
+                assertEquals(STEP.inputTokens(), call.promptTokens());
+                assertEquals(STEP.inputTokens(), cl100k.countTokens(call.prompt()));
+            } else {
+                assertEquals("gpt-4o", call.model());
+            }
+        }
+        assertEquals(Set.of("gpt-4o", "text-embedding-3-small"), models, "both scenarios were drawn");
+    }
+
     @Test
     void makesEveryPromptNewWithRandomStringAndReusesOneWithout() {
         CallFactory random = new CallFactory(plan("gpt-4o", "chat_completions", true), 5);

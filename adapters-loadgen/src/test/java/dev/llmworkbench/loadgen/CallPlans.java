@@ -29,6 +29,6 @@ final class CallPlans {
             List<RecordedPrompt> prompts, Map<String, String> headers) {
         return new LoadTestPlan(URI.create("http://localhost:9186/v1"), model, List.of(STEP), ScenarioMix.parse(tags),
                 new LoadShape.Concurrent(1, 1), new RunDuration(Duration.ofSeconds(1)), OptionalInt.empty(),
-                randomPrompts, Slo.none(), "", ignoreEos, prompts, headers);
+                randomPrompts, Slo.none(), "", ignoreEos, prompts, headers, "text-embedding-3-small");
     }
 }

@@ -52,6 +52,6 @@ record Plans(URI target, List<Step> steps, LoadShape load, Duration duration, Op
 
     LoadTestPlan plan() {
         return new LoadTestPlan(target, "gpt-4o", steps, ScenarioMix.parse(tags), load, new RunDuration(duration),
-                maxRequests, false, slo, "", true, prompts, Map.of());
+                maxRequests, false, slo, "", true, prompts, Map.of(), "text-embedding-3-small");
     }
 }

@@ -22,13 +22,14 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /run-task/} and {@code POST /api/load-tests}: the task runner's fields plus {@code load},
- * {@code slo}, {@code max_requests}, {@code ignore_eos}, {@code prompts} and {@code headers}. Read strictly, since
+ * {@code slo}, {@code max_requests}, {@code ignore_eos}, {@code prompts}, {@code headers} and {@code embedding_model}. Read strictly, since
  * a typo such as {@code max_request} silently ignored would run a different test than the one asked for: an unknown
  * field or a wrong type is a 400 naming it; {@code null} reads as absent, so the field takes its default.
  */
 final class LoadTestRequestReader {
     private static final RequestArguments ARGUMENTS = RequestArguments.builder()
-            .add(JsonKind.STRING, "model", "input_lens", "output_lens", "time_", "tags", "remark", "host", "API_KEY", "prompts")
+            .add(JsonKind.STRING, "model", "input_lens", "output_lens", "time_", "tags", "remark", "host", "API_KEY", "prompts",
+                    "embedding_model")
             .add(JsonKind.INTEGER, "input_lens", "output_lens", "user", "max_requests")
             .add(JsonKind.ARRAY, "input_lens", "output_lens", "prompts")
             .add(JsonKind.NUMBER, "rate")
@@ -71,7 +72,7 @@ final class LoadTestRequestReader {
                 body.optInt("max_requests").stream().boxed().findFirst().orElse(null),
                 slo.map(s -> number(s, "ttft_ms")).orElse(null), slo.map(s -> number(s, "itl_ms")).orElse(null),
                 slo.map(s -> number(s, "latency_ms")).orElse(null), body.optBoolean("ignore_eos").orElse(builtInEmulator ? Boolean.FALSE : null),
-                prompts(body), headers(body));
+                prompts(body), headers(body), body.optString("embedding_model").orElse(null));
         return new LoadTestRequest(plan, body.optString("API_KEY"));
     }
 

@@ -20,6 +20,7 @@ final class PlanDocument {
         try (JsonGenerator json = RunJson.GENERATORS.createGenerator(text)) {
             json.writeStartObject()
                     .write("model", plan.model())
+                    .write("embedding_model", plan.embeddingModel())
                     .write("host", plan.target().toString())
                     .write("input_lens", or(request.inputLens(), PlanRequest.DEFAULT_INPUT_LENS))
                     .write("output_lens", or(request.outputLens(), PlanRequest.DEFAULT_OUTPUT_LENS))

@@ -42,7 +42,7 @@ class LoadTestUseCasesTest {
 
     private static LoadTestCommand command(String remark) {
         PlanRequest request = new PlanRequest(null, null, null, null, null, "1s", null, remark, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         return new LoadTestCommand(request.toPlan(URI.create("http://localhost:9080/v1")), "{\"remark\":\"" + remark + "\"}",
                 Optional.of(KEY));
     }

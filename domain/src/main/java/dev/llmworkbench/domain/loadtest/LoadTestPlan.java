@@ -18,19 +18,20 @@ import java.util.OptionalInt;
  *                      {@code ignore_eos}), which some servers refuse
  * @param prompts       the plan's prompt file, used in turn instead of synthetic prompts; empty for synthetic ones
  * @param headers       extra request headers sent with every request, such as the emulator's {@code X-TTFT-MS}
+ * @param embeddingModel the model the {@code embeddings} scenario asks, since a chat model has no embeddings
  */
 public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioMix scenarios, LoadShape load,
                            RunDuration duration, OptionalInt maxRequests, boolean randomPrompts, Slo slo, String remark,
-                           boolean ignoreEos, List<RecordedPrompt> prompts, Map<String, String> headers) {
+                           boolean ignoreEos, List<RecordedPrompt> prompts, Map<String, String> headers,
+                           String embeddingModel) {
     public static final int MAX_STEPS = 1_000;
     public static final int MAX_REMARK_CHARS = 10_000;
     public static final int MAX_PROMPTS = 100_000;
 
     public LoadTestPlan {
         requireTarget(target);
-        if (model == null || model.isBlank() || model.length() > 256) {
-            throw new InvalidRequestException("model", "model must be a model id of 1 to 256 characters.");
-        }
+        requireModel(model, "model");
+        requireModel(embeddingModel, "embedding_model");
         steps = List.copyOf(steps);
         if (steps.isEmpty() || steps.size() > MAX_STEPS) {
             throw new InvalidRequestException("input_lens", "input_lens times output_lens must give 1 to " + MAX_STEPS
@@ -55,6 +56,12 @@ public record LoadTestPlan(URI target, String model, List<Step> steps, ScenarioM
                     + prompts.size() + ".");
         }
         headers = RequestHeaders.check(headers);
+    }
+
+    private static void requireModel(String id, String field) {
+        if (id == null || id.isBlank() || id.length() > 256) {
+            throw new InvalidRequestException(field, field + " must be a model id of 1 to 256 characters.");
+        }
     }
 
     private static void requireTarget(URI target) {

@@ -10,13 +10,15 @@ import java.util.OptionalInt;
 /**
  * A load test as asked for, field by field, each null when not given: the FastAPI task runner's
  * fields, with its defaults, plus {@code load}, {@code slo}, {@code max_requests}, {@code ignore_eos},
- * {@code prompts} and {@code headers}. The API key
+ * {@code prompts}, {@code headers} and
+ * {@code embedding_model}. The API key
  * is not here: see {@link LoadTestPlan}.
  */
 public record PlanRequest(String model, String inputLens, String outputLens, Integer user, Double rate, String time,
                           String tags, String remark, String host, Boolean randomString, String loadType,
                           Integer maxRequests, Double sloTtftMs, Double sloItlMs, Double sloLatencyMs, Boolean ignoreEos,
-                          List<RecordedPrompt> prompts, Map<String, String> headers) {
+                          List<RecordedPrompt> prompts, Map<String, String> headers,
+                          String embeddingModel) {
     // The task runner's defaults, kept so that its callers get the same run.
     public static final String DEFAULT_MODEL = "codechat";
     public static final String DEFAULT_INPUT_LENS = "1,2";
@@ -29,10 +31,12 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
     public static final String DEFAULT_LOAD_TYPE = "concurrent";
     /** vLLM's {@code min_tokens} and {@code ignore_eos} are sent unless turned off: they make vLLM honour the output length. */
     public static final boolean DEFAULT_IGNORE_EOS = true;
+    /** OpenAI's current small embedding model: a chat model such as {@code codechat} answers no embeddings. */
+    public static final String DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
 
     /** Nothing given: every field takes its default. */
     public static PlanRequest defaults() {
-        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -47,7 +51,8 @@ public record PlanRequest(String model, String inputLens, String outputLens, Int
                 ScenarioMix.parse(or(tags, DEFAULT_TAGS)), load, RunDuration.parse(or(time, DEFAULT_TIME)),
                 maxRequests == null ? OptionalInt.empty() : OptionalInt.of(maxRequests),
                 or(randomString, DEFAULT_RANDOM_STRING), Slo.ofMillis(sloTtftMs, sloItlMs, sloLatencyMs), remark,
-                or(ignoreEos, DEFAULT_IGNORE_EOS), prompts == null ? List.of() : prompts, headers == null ? Map.of() : headers);
+                or(ignoreEos, DEFAULT_IGNORE_EOS), prompts == null ? List.of() : prompts, headers == null ? Map.of() : headers,
+                or(embeddingModel, DEFAULT_EMBEDDING_MODEL));
     }
 
     private static URI target(String host) {

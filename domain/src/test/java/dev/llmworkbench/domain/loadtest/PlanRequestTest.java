@@ -22,7 +22,7 @@ class PlanRequestTest {
     private static final URI EMULATOR = URI.create("http://localhost:9080/v1");
 
     private static PlanRequest withHost(String host) {
-        return new PlanRequest(null, null, null, null, null, null, null, null, host, null, null, null, null, null, null, null, null, null);
+        return new PlanRequest(null, null, null, null, null, null, null, null, host, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The task runner's documented defaults, as issue 17 lists them; host defaults to the built-in emulator. */
@@ -44,7 +44,7 @@ class PlanRequestTest {
     @Test
     void everyGivenFieldReachesThePlan() {
         LoadTestPlan plan = new PlanRequest("gpt-4o", "128,512", "64", 64, 20.0, "1h30m", "chat_completions:3,embeddings:1",
-                "baseline", "https://api.example.com/v1", true, "poisson", 500, 250.0, 30.0, 4000.0, null, null, null).toPlan(EMULATOR);
+                "baseline", "https://api.example.com/v1", true, "poisson", 500, 250.0, 30.0, 4000.0, null, null, null, null).toPlan(EMULATOR);
         assertEquals(URI.create("https://api.example.com/v1"), plan.target());
         assertEquals("gpt-4o", plan.model());
         assertEquals(List.of(new Step(128, 64), new Step(512, 64)), plan.steps());
@@ -60,7 +60,7 @@ class PlanRequestTest {
     @Test
     void stepsAreEveryInputOutputPairInputsOuterInTheGivenOrder() {
         LoadTestPlan plan = new PlanRequest(null, "512,128", "2,1,3", null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null).toPlan(EMULATOR);
+                null, null, null, null, null, null, null, null).toPlan(EMULATOR);
         assertEquals(List.of(new Step(512, 2), new Step(512, 1), new Step(512, 3), new Step(128, 2), new Step(128, 1),
                 new Step(128, 3)), plan.steps());
     }
@@ -76,17 +76,17 @@ class PlanRequestTest {
 
     @Test
     void refusesBadFieldsNamingEachAsTheApiSpellsIt() {
-        assertField("model", new PlanRequest(" ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
-        assertField("max_requests", new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null));
-        assertField("remark", new PlanRequest(null, null, null, null, null, null, null, "r".repeat(10_001), null, null, null, null, null, null, null, null, null, null));
-        assertField("time_", new PlanRequest(null, null, null, null, null, "10 minutes", null, null, null, null, null, null, null, null, null, null, null, null));
-        assertField("load.type", new PlanRequest(null, null, null, null, null, null, null, null, null, null, "ramp", null, null, null, null, null, null, null));
-        assertField("user", new PlanRequest(null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
-        assertField("tags", new PlanRequest(null, null, null, null, null, null, "chat", null, null, null, null, null, null, null, null, null, null, null));
-        assertField("output_lens", new PlanRequest(null, null, "0", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("model", new PlanRequest(" ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("max_requests", new PlanRequest(null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, null, null));
+        assertField("remark", new PlanRequest(null, null, null, null, null, null, null, "r".repeat(10_001), null, null, null, null, null, null, null, null, null, null, null));
+        assertField("time_", new PlanRequest(null, null, null, null, null, "10 minutes", null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("load.type", new PlanRequest(null, null, null, null, null, null, null, null, null, null, "ramp", null, null, null, null, null, null, null, null));
+        assertField("user", new PlanRequest(null, null, null, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("tags", new PlanRequest(null, null, null, null, null, null, "chat", null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("output_lens", new PlanRequest(null, null, "0", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         String forty = IntStream.rangeClosed(1, 40).mapToObj(Integer::toString).collect(Collectors.joining(","));
         String thirty = IntStream.rangeClosed(1, 30).mapToObj(Integer::toString).collect(Collectors.joining(","));
-        assertField("input_lens", new PlanRequest(null, forty, thirty, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertField("input_lens", new PlanRequest(null, forty, thirty, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
     }
 
     private static void assertField(String field, PlanRequest request) {
