@@ -47,7 +47,8 @@ class LoadTestRequestReaderTest {
     @Test
     void anEmptyBodyStoresThePlanWithEveryTaskRunnerDefault() {
         assertEquals(object("""
-                {"model":"codechat","embedding_model":"text-embedding-3-small","host":"http://localhost:9181/v1","input_lens":"1,2","output_lens":"1,2","user":10,
+                {"model":"codechat","embedding_model":"text-embedding-3-small","host":"http://localhost:9181/v1",
+                 "input_lens":"1,2","output_lens":"1,2","user":10,
                  "rate":10.0,"time_":"10s","tags":"chat_completions","remark":"","RANDOM_STRING":false,"ignore_eos":false,
                  "load":{"type":"concurrent"},"slo":{},"max_requests":null,"headers":{}}"""), object(command("{}").planDocument()));
     }
