@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the result's {@code series}: one point for every second from the run's start to now or its end, across
- * steps, a second in which nothing finished included. The last second may be partial; its rates are per second
- * of the part that passed. Each point names the step that was running in the middle of its second, so a step
+ * steps, a second in which nothing finished included. The last second may be partial: from half a second on, its
+ * rates are per second of the part that passed; a shorter part (steps end on whole seconds, so the last second is
+ * mostly the sliver their hand-overs add) is left out when nothing finished in it, else counted as a whole second,
+ * so that a few requests in a sliver never read as a spike. Each point names the step that was running in the middle of its second, so a step
  * that began a moment after a second began (as each does, by the time the last one took to end) still has it.
  */
 final class SeriesJson {
@@ -29,14 +31,18 @@ final class SeriesJson {
         for (long second = 0; second * NANOS_PER_S < elapsedNanos; second++) {
             double covered = Math.min(1.0, (elapsedNanos - second * NANOS_PER_S) / (double) NANOS_PER_S);
             SeriesPoint point = points.getOrDefault(second, new SeriesPoint(second, 0, 0, 0, 0, 0, 0));
+            if (covered < 0.5 && point.requests() == 0) {
+                break;
+            }
+            double perSecond = covered < 0.5 ? 1.0 : covered;
             boolean measured = point.requests() > point.errors();
             json.writeStartObject()
                     .write("second", second)
                     .write("step", stepAt(steps, originNanos + second * NANOS_PER_S + NANOS_PER_S / 2))
                     .write("active_users", point.activeUsers())
                     .write("requests", point.requests())
-                    .write("requests_per_s", point.requests() / covered)
-                    .write("output_tokens_per_s", point.outputTokens() / covered);
+                    .write("requests_per_s", point.requests() / perSecond)
+                    .write("output_tokens_per_s", point.outputTokens() / perSecond);
             FiguresJson.number(json, "ttft_p50_ms", measured ? point.ttftP50Ms() : null);
             FiguresJson.number(json, "ttft_p99_ms", measured ? point.ttftP99Ms() : null);
             json.write("errors", point.errors()).writeEnd();

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 /**
  * Hands the result so far to the run's snapshot consumer once a second, on a thread of its own so that a slow
  * consumer (a store write) never delays a send. Each tick also notes the active users, so a second in which no
- * request started or ended still shows them. Closing it waits for a tick under way: none comes after the run.
+ * request started or ended still shows them; ticks fall half-way through the run's seconds (the first at 1.5 s),
+ * so a tick delayed by a busy machine still notes the second it was meant for. Closing it waits for a tick under
+ * way: none comes after the run.
  */
 final class Snapshots implements AutoCloseable {
 
@@ -19,7 +21,7 @@ final class Snapshots implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("load-snapshots").factory());
 
     Snapshots(RunState state, GeneratorHealth health, Consumer<String> snapshot) {
-        ticker.scheduleAtFixedRate(() -> tick(state, health, snapshot), 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> tick(state, health, snapshot), 1_500, 1_000, TimeUnit.MILLISECONDS);
     }
 
     private static void tick(RunState state, GeneratorHealth health, Consumer<String> snapshot) {

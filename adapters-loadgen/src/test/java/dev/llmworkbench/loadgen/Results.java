@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Runs a plan through an {@link HttpLoadGenerator} and reads its result and snapshots as JSON. */
@@ -17,6 +18,31 @@ final class Results {
     final List<String> snapshots = new CopyOnWriteArrayList<>();
     final Cancellation cancel = new Cancellation();
     long wallMillis;
+    private volatile long cancelledNanos;
+    private long returnedNanos;
+
+    /**
+     * Cancels the run once {@code condition} holds, such as the server having seen some requests: a timer would race
+     * the run's set-up, which a busy machine may stretch past it.
+     */
+    void cancelWhen(BooleanSupplier condition) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                while (!condition.getAsBoolean()) {
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancelledNanos = System.nanoTime();
+            cancel.cancel();
+        });
+    }
+
+    /** How long after the cancel the run returned. */
+    long millisFromCancelToReturn() {
+        return Duration.ofNanos(returnedNanos - cancelledNanos).toMillis();
+    }
 
     /**
      * A JVM's first request loads the HTTP client's classes, which on a busy machine takes longer than a test's
@@ -33,7 +59,8 @@ final class Results {
     JsonObject run(Plans plans, HttpLoadGenerator generator) throws InterruptedException {
         long before = System.nanoTime();
         String result = generator.run(plans.plan(), Optional.empty(), snapshots::add, cancel);
-        wallMillis = Duration.ofNanos(System.nanoTime() - before).toMillis();
+        returnedNanos = System.nanoTime();
+        wallMillis = Duration.ofNanos(returnedNanos - before).toMillis();
         return parse(result);
     }
 
