@@ -41,7 +41,7 @@ final class RequestBody {
      * OpenAI's reasoning models (o1, o3, o4 and gpt-5 families) refuse {@code max_tokens} in chat completions and
      * take {@code max_completion_tokens} instead.
      */
-    static String chatMaxTokensField(String model) {
+    private static String chatMaxTokensField(String model) {
         return model.startsWith("o1") || model.startsWith("o3") || model.startsWith("o4") || model.startsWith("gpt-5")
                 ? "max_completion_tokens" : "max_tokens";
     }
