@@ -57,37 +57,20 @@ final class AnswerJson {
 
     /** Chat's and completions' {@code usage}: {@code prompt_tokens} and {@code completion_tokens}. */
     static Optional<Usage> usage(JsonObject answer) {
-        if (answer.get("usage") instanceof JsonObject usage) {
-            OptionalInt prompt = count(usage, "prompt_tokens");
-            OptionalInt completion = count(usage, "completion_tokens");
-            if (prompt.isPresent() && completion.isPresent()) {
-                return Optional.of(new Usage(prompt.getAsInt(), completion.getAsInt()));
-            }
-        }
-        return Optional.empty();
+        return usage(answer.get("usage"), "prompt_tokens", "completion_tokens");
     }
 
     /** The {@code usage} of a Responses API event's {@code response}: {@code input_tokens} and {@code output_tokens}. */
     static Optional<Usage> responseUsage(JsonObject event) {
-        if (event.get("response") instanceof JsonObject response && response.get("usage") instanceof JsonObject usage) {
-            OptionalInt input = count(usage, "input_tokens");
-            OptionalInt output = count(usage, "output_tokens");
-            if (input.isPresent() && output.isPresent()) {
-                return Optional.of(new Usage(input.getAsInt(), output.getAsInt()));
-            }
-        }
-        return Optional.empty();
+        return event.get("response") instanceof JsonObject response
+                ? usage(response.get("usage"), "input_tokens", "output_tokens") : Optional.empty();
     }
 
     /** An embeddings answer's {@code usage.prompt_tokens}; an embedding has no output tokens. */
     static Optional<Usage> embeddingUsage(JsonObject answer) {
-        if (answer.get("usage") instanceof JsonObject usage) {
-            OptionalInt prompt = count(usage, "prompt_tokens");
-            if (prompt.isPresent()) {
-                return Optional.of(new Usage(prompt.getAsInt(), 0));
-            }
-        }
-        return Optional.empty();
+        return answer.get("usage") instanceof JsonObject usage
+                ? count(usage, "prompt_tokens").stream().mapToObj(prompt -> new Usage(prompt, 0)).findFirst()
+                : Optional.empty();
     }
 
     /** The string {@code key} of an object, or empty when it is absent or not a string. */
@@ -97,6 +80,17 @@ final class AnswerJson {
 
     private static JsonValue firstChoice(JsonObject answer) {
         return answer.get("choices") instanceof JsonArray choices && !choices.isEmpty() ? choices.get(0) : null;
+    }
+
+    private static Optional<Usage> usage(JsonValue value, String inputKey, String outputKey) {
+        if (value instanceof JsonObject usage) {
+            OptionalInt input = count(usage, inputKey);
+            OptionalInt output = count(usage, outputKey);
+            if (input.isPresent() && output.isPresent()) {
+                return Optional.of(new Usage(input.getAsInt(), output.getAsInt()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static OptionalInt count(JsonObject usage, String key) {

@@ -27,10 +27,6 @@ public record ChatTarget(URI baseUrl, Optional<String> apiKey, Duration connectT
         }
     }
 
-    public URI chatCompletions() {
-        return endpoint(Scenario.CHAT_COMPLETIONS);
-    }
-
     /** The URL a scenario's requests are posted to, below the base URL as OpenAI's API paths are below /v1. */
     public URI endpoint(Scenario scenario) {
         String path = switch (scenario) {

@@ -1,6 +1,7 @@
 package dev.llmworkbench.loadgen;
 
 import dev.llmworkbench.domain.loadtest.RecordedPrompt;
+import dev.llmworkbench.domain.responses.ResponseRequest;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -40,7 +41,7 @@ final class RequestBody {
      * OpenAI's reasoning models (o1, o3, o4 and gpt-5 families) refuse {@code max_tokens} in chat completions and
      * take {@code max_completion_tokens} instead.
      */
-    static String chatMaxTokensField(String model) {
+    private static String chatMaxTokensField(String model) {
         return model.startsWith("o1") || model.startsWith("o3") || model.startsWith("o4") || model.startsWith("gpt-5")
                 ? "max_completion_tokens" : "max_tokens";
     }
@@ -71,7 +72,9 @@ final class RequestBody {
                 json.writeEnd();
             }
         }
-        json.write("max_output_tokens", call.maxTokens());
+        // OpenAI (and the emulator) refuse a max_output_tokens below 16: a shorter length is asked for exactly by
+        // X-OUTPUT-LENGTH and min_tokens only, and a server that writes more is flagged by the report's output figures.
+        json.write("max_output_tokens", Math.max(ResponseRequest.MIN_OUTPUT_TOKENS, call.maxTokens()));
         outputLength(json, call);
         json.write("stream", true);
     }

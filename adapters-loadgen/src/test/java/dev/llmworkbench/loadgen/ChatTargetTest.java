@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.llmworkbench.domain.loadtest.Scenario;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ChatTargetTest {
@@ -17,7 +19,16 @@ class ChatTargetTest {
     @ValueSource(strings = {"http://localhost:9080/v1", "http://localhost:9080/v1/"})
     void appendsTheChatCompletionsPathToTheBaseUrl(String base) {
         assertEquals(URI.create("http://localhost:9080/v1/chat/completions"), target(base, Optional.empty())
-                .chatCompletions());
+                .endpoint(Scenario.CHAT_COMPLETIONS));
+    }
+
+    // OpenAI's API reference paths: POST /chat/completions, /completions, /embeddings, /responses.
+    @ParameterizedTest
+    @CsvSource({"CHAT_COMPLETIONS, /v1/chat/completions", "CHAT_COMPLETIONS_NONSTREAM, /v1/chat/completions",
+            "COMPLETIONS, /v1/completions", "EMBEDDINGS, /v1/embeddings", "RESPONSES, /v1/responses"})
+    void postsEachScenarioToItsApisPath(Scenario scenario, String path) {
+        assertEquals(URI.create("http://localhost:9080" + path), target("http://localhost:9080/v1", Optional.empty())
+                .endpoint(scenario));
     }
 
     @Test

@@ -12,11 +12,13 @@ import dev.llmworkbench.domain.loadtest.Scenario;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -214,7 +216,7 @@ class HttpChatScenariosTest {
 
     private static void recordHeaders(String name, HttpExchange exchange) {
         Map<String, String> headers = new ConcurrentHashMap<>();
-        exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(), String.join(",", values)));
+        exchange.getRequestHeaders().forEach((key, values) -> headers.put(key.toLowerCase(Locale.ROOT), String.join(",", values)));
         headersByName.put(name, headers);
     }
 
@@ -258,7 +260,7 @@ class HttpChatScenariosTest {
             body.write((event + "\n\n").getBytes(StandardCharsets.UTF_8));
             body.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
