@@ -48,8 +48,8 @@ export function showResult(parent, result) {
   charts.className = 'charts';
   parent.append(charts);
   const labels = steps.map(stepName);
-  const drawn = ['ttft_ms', 'itl_ms', 'latency_ms'].map(key => {
-    const c = chart(charts, `${key.replace('_ms', '').toUpperCase()} percentiles per step`, 'bar', ['p50', 'p90', 'p99'], 'ms');
+  const drawn = [['ttft_ms', 'Time to first token'], ['itl_ms', 'Inter-token latency'], ['latency_ms', 'Latency']].map(([key, name]) => {
+    const c = chart(charts, `${name} per step`, 'bar', ['p50', 'p90', 'p99'], 'ms');
     c.update(labels, ['p50', 'p90', 'p99'].map(p => steps.map(step => step[key]?.[p] ?? null)));
     return c;
   });
