@@ -5,7 +5,7 @@ import { comparison } from './compare.js';
 
 const PAGE = 20;
 
-export function history(section, open) {
+export function runHistory(section, open) {
   const body = section.querySelector('#lt-history tbody');
   const more = section.querySelector('#lt-history-more');
   const compare = section.querySelector('#lt-compare');

@@ -4,7 +4,12 @@
 
 const SCENARIOS = ['chat_completions', 'chat_completions_nonstream', 'completions', 'embeddings', 'responses'];
 
+// The last started run's fields come back on the next visit, the API key never: it is not written anywhere.
+const REMEMBERED = 'workbench.load-test.form';
+const UNREMEMBERED = new Set(['lt-api-key', 'lt-prompts']);
+
 export function initForm(form) {
+  restore(form);
   const tags = form.querySelector('#lt-tags');
   const scenarios = form.querySelector('#lt-scenarios');
   for (const name of SCENARIOS) {
@@ -12,6 +17,8 @@ export function initForm(form) {
   }
   tags.addEventListener('input', () => showTags(scenarios, tags.value));
   showTags(scenarios, tags.value);
+  // A reset puts back the task runner's defaults after this event, so the scenarios follow a moment later.
+  form.addEventListener('reset', () => setTimeout(() => showTags(scenarios, tags.value)));
 
   const headers = form.querySelector('#lt-headers');
   form.querySelector('#lt-add-header').addEventListener('click', () => headers.append(headerRow(headers)));
@@ -105,5 +112,33 @@ export function readForm(form) {
 function optional(target, key, value) {
   if (value !== undefined) {
     target[key] = value;
+  }
+}
+
+/** Keeps the fields of a run that started, so that the next visit begins from them. */
+export function remember(form) {
+  const fields = {};
+  for (const input of form.querySelectorAll('input[id], select[id]')) {
+    if (!UNREMEMBERED.has(input.id)) {
+      fields[input.id] = input.type === 'checkbox' ? input.checked : input.value;
+    }
+  }
+  localStorage.setItem(REMEMBERED, JSON.stringify(fields));
+}
+
+function restore(form) {
+  let fields;
+  try {
+    fields = JSON.parse(localStorage.getItem(REMEMBERED) || '{}');
+  } catch {
+    fields = {};
+  }
+  for (const [id, value] of Object.entries(fields)) {
+    const input = UNREMEMBERED.has(id) ? null : form.querySelector(`#${CSS.escape(id)}`);
+    if (input && input.type === 'checkbox') {
+      input.checked = value === true;
+    } else if (input) {
+      input.value = String(value);
+    }
   }
 }

@@ -2,8 +2,8 @@
 // Events), show its results, cancel it, export it, and browse and compare the stored runs.
 import { api, clearError, showError } from './api.js';
 import { liveCharts } from './charts.js';
-import { history } from './history.js';
-import { initForm, readForm } from './load-form.js';
+import { runHistory } from './history.js';
+import { initForm, readForm, remember } from './load-form.js';
 import { showResult } from './results.js';
 
 const ACTIVE = new Set(['queued', 'running']);
@@ -12,7 +12,7 @@ export function init(section) {
   const form = section.querySelector('#lt-form');
   const card = section.querySelector('#lt-run');
   const view = runView(card);
-  const runs = history(section, id => open(id));
+  const runs = runHistory(section, id => open(id));
   let shown = null;
 
   initForm(form);
@@ -23,6 +23,7 @@ export function init(section) {
     start.disabled = true;
     try {
       const run = await api('/api/load-tests', { json: readForm(form) });
+      remember(form);
       follow(run);
       runs.reload();
     } catch (failure) {
@@ -49,7 +50,18 @@ export function init(section) {
     }
   }
 
+  // #load-tests/<id> names a run: the address can be kept or shared, and opens it again.
+  const openNamed = () => {
+    const named = location.hash.match(/^#load-tests\/(.+)$/);
+    if (named && decodeURIComponent(named[1]) !== shown?.id) {
+      open(decodeURIComponent(named[1]));
+    }
+  };
+  window.addEventListener('hashchange', openNamed);
+  openNamed();
+
   function follow(run) {
+    window.history.replaceState(null, '', `#load-tests/${encodeURIComponent(run.id)}`);
     shown?.stop();
     shown = { id: run.id, stop() {} };
     view.reset(run);
