@@ -121,6 +121,8 @@ function runView(card) {
       status.textContent = run.status + (run.error ? `: ${run.error}` : '');
       status.dataset.status = run.status;
       card.querySelector('#lt-cancel').hidden = !ACTIVE.has(run.status);
+      // A queued run has measured nothing yet, so there is nothing to export.
+      card.querySelectorAll('[download]').forEach(link => { link.hidden = run.status === 'queued'; });
       const fraction = ACTIVE.has(run.status) ? result?.progress?.fraction ?? 0 : run.status === 'completed' ? 1 : result?.progress?.fraction ?? 0;
       progress.value = fraction;
       card.querySelector('#lt-progress-text').textContent = `${Math.round(fraction * 100)} %`;
