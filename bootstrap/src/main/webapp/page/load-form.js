@@ -87,8 +87,8 @@ export function readForm(form) {
     remark: value('#lt-remark'),
     RANDOM_STRING: form.querySelector('#lt-random').checked,
     load: { type: value('#lt-load') },
-    ignore_eos: form.querySelector('#lt-ignore-eos').checked,
   };
+  optional(body, 'ignore_eos', value('#lt-ignore-eos') === '' ? undefined : value('#lt-ignore-eos') === 'true');
   optional(body, 'host', value('#lt-host') || undefined);
   optional(body, 'API_KEY', value('#lt-api-key') || undefined);
   optional(body, 'max_requests', number('#lt-max-requests'));
