@@ -51,7 +51,12 @@ final class ScriptedServer implements AutoCloseable {
 
     /** Serves {@code script} at {@code /<name>/v1/chat/completions} and returns that base URL. */
     URI script(String name, Script script) {
-        server.createContext("/" + name + "/v1/chat/completions", exchange -> {
+        return script(name, "chat/completions", script);
+    }
+
+    /** Serves {@code script} at {@code /<name>/v1/<path>} and returns the base URL {@code /<name>/v1}. */
+    URI script(String name, String path, Script script) {
+        server.createContext("/" + name + "/v1/" + path, exchange -> {
             portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>())
                     .add(exchange.getRemoteAddress().getPort());
             Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).ifPresent(authorizations::add);
