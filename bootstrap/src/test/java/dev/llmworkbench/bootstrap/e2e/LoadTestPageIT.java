@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -179,8 +181,14 @@ class LoadTestPageIT {
     }
 
     @Test
-    void aRunningRunIsCancelledFromItsCardAndKeepsWhatItMeasured() {
-        start("8", "4", "30s", "cancel me");
+    void aRunningRunWithAPromptsFileIsCancelledFromItsCardAndKeepsWhatItMeasured() throws Exception {
+        openDetails();
+        Path prompts = Files.createTempFile("prompts", ".jsonl");
+        Files.writeString(prompts, "{\"prompt\": \"Say hello\"}\n{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n");
+        find("#lt-prompts").sendKeys(prompts.toAbsolutePath().toString());
+        waitFor(Duration.ofSeconds(5), () -> find("#lt-prompts-info").getText().endsWith("2 line(s) read"));
+        String id = start("8", "4", "30s", "cancel me");
+        assertTrue(Server.get("/api/load-tests/" + id).body().contains("\"prompts\":{\"lines\":2}"), "the file went with the plan");
         waitFor(RUN_BOUND, () -> "running".equals(status()) && progress() > 0);
         find("#lt-cancel").click();
         waitFor(Duration.ofSeconds(20), () -> "cancelled".equals(status()));
