@@ -42,7 +42,8 @@ function errorMessage(body) {
     return null;
   }
   if (body.error && typeof body.error === 'object') {
-    return body.error.param ? `${body.error.message} (${body.error.param})` : body.error.message;
+    const { message, param } = body.error;
+    return param && !String(message).includes(param) ? `${message} (${param})` : message;
   }
   return typeof body.error === 'string' ? body.error : null;
 }
