@@ -106,7 +106,7 @@ class LoadTestPageIT {
     }
 
     private static String status() {
-        return find("#lt-status").getAttribute("data-status");
+        return find("#lt-status").getDomAttribute("data-status");
     }
 
     private static double progress() {
@@ -163,7 +163,7 @@ class LoadTestPageIT {
             assertTrue(requests > 0, row.getText());
         }
         assertEquals(4, browser.findElements(By.cssSelector("#lt-results canvas")).size(), "charts per step");
-        assertTrue(find("#lt-export-csv").getAttribute("href").endsWith("/api/load-tests/" + id + "/export?format=csv"));
+        assertTrue(find("#lt-export-csv").getDomProperty("href").endsWith("/api/load-tests/" + id + "/export?format=csv"));
         assertEquals(200, Server.get("/api/load-tests/" + id + "/export?format=csv").statusCode());
 
         waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector("#lt-history tr[data-run='" + id + "']")).isEmpty());
