@@ -13,9 +13,12 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +56,7 @@ final class LoadTestRequestReader {
      *
      * @param fallback the target when the body names no {@code host}; when it is the built-in emulator,
      *                 {@code ignore_eos} defaults to false, since the emulator refuses vLLM's fields as OpenAI does
+     *                 (so does a host that is OpenAI's or Azure OpenAI's)
      */
     static LoadTestCommand command(byte[] body, LoadTestTargets.DefaultTarget fallback) {
         LoadTestRequest request = read(JsonBody.parse(body), fallback.builtInEmulator());
@@ -62,7 +66,8 @@ final class LoadTestRequestReader {
 
     static LoadTestRequest read(JsonObject json, boolean builtInEmulatorByDefault) {
         JsonFields body = ARGUMENTS.check(JsonFields.of(json));
-        boolean builtInEmulator = builtInEmulatorByDefault && !body.has("host");
+        boolean refusesVllmFields = builtInEmulatorByDefault && !body.has("host")
+                || body.optString("host").filter(LoadTestRequestReader::isOpenAi).isPresent();
         Optional<JsonFields> slo = body.optObject("slo").map(s -> s.only(Set.of("ttft_ms", "itl_ms", "latency_ms")));
         PlanRequest plan = new PlanRequest(body.optString("model").orElse(null), lengths(body, "input_lens"),
                 lengths(body, "output_lens"), body.optInt("user").stream().boxed().findFirst().orElse(null),
@@ -71,9 +76,19 @@ final class LoadTestRequestReader {
                 body.optBoolean("RANDOM_STRING").orElse(null), loadType(body),
                 body.optInt("max_requests").stream().boxed().findFirst().orElse(null),
                 slo.map(s -> number(s, "ttft_ms")).orElse(null), slo.map(s -> number(s, "itl_ms")).orElse(null),
-                slo.map(s -> number(s, "latency_ms")).orElse(null), body.optBoolean("ignore_eos").orElse(builtInEmulator ? Boolean.FALSE : null),
+                slo.map(s -> number(s, "latency_ms")).orElse(null), body.optBoolean("ignore_eos").orElse(refusesVllmFields ? Boolean.FALSE : null),
                 prompts(body), headers(body), body.optString("embedding_model").orElse(null));
         return new LoadTestRequest(plan, body.optString("API_KEY"));
+    }
+
+    /** OpenAI's API and Azure OpenAI refuse vLLM's {@code min_tokens} and {@code ignore_eos} with a 400. */
+    private static boolean isOpenAi(String host) {
+        try {
+            String name = new URI(host.strip()).getHost();
+            return name != null && (name.equalsIgnoreCase("api.openai.com") || name.toLowerCase(Locale.ROOT).endsWith(".openai.azure.com"));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The task runner's comma-separated string, or the lengths as a JSON number or array of numbers. */

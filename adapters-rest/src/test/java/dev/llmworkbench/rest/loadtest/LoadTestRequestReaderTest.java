@@ -63,6 +63,14 @@ class LoadTestRequestReaderTest {
         assertTrue(command("{\"ignore_eos\":true}").plan().ignoreEos());
     }
 
+    // OpenAI answers "Unrecognized request argument supplied: min_tokens"; Azure OpenAI serves OpenAI's API.
+    @Test
+    void ignoreEosDefaultsToFalseForOpenAiAndAzureOpenAi() {
+        assertFalse(command("{\"host\":\"https://api.openai.com/v1\"}").plan().ignoreEos());
+        assertFalse(command("{\"host\":\"https://my-resource.openai.azure.com/openai/v1\"}").plan().ignoreEos());
+        assertTrue(command("{\"host\":\"https://api.openai.com/v1\",\"ignore_eos\":true}").plan().ignoreEos());
+    }
+
     @Test
     void theTaskRunnersOwnExampleRunsAgainstItsHostWithItsKeyKeptOutOfThePlan() {
         LoadTestCommand command = command("""
