@@ -15,7 +15,7 @@ public record ChatTarget(URI baseUrl, Optional<String> apiKey, Duration connectT
     public ChatTarget {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+        if (!"http".equalsIgnoreCase(baseUrl.getScheme()) && !"https".equalsIgnoreCase(baseUrl.getScheme())) {
             throw new IllegalArgumentException("baseUrl is not http or https: " + baseUrl);
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {

@@ -1,0 +1,188 @@
+package dev.llmworkbench.loadgen;
+
+import static dev.llmworkbench.loadgen.ScriptedServer.event;
+import static dev.llmworkbench.loadgen.ScriptedServer.startStream;
+import static dev.llmworkbench.loadgen.ScriptedServer.tokens;
+import static dev.llmworkbench.loadgen.ScriptedServer.usageChunk;
+import static dev.llmworkbench.loadgen.ScriptedServer.whole;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmworkbench.domain.loadtest.Step;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpLoadGeneratorTest {
+
+    private static final long TTFT_MS = 20;
+    private static final Pattern MAX_TOKENS = Pattern.compile("\"max_tokens\":(\\d+)");
+    private static final Set<String> DIST_KEYS = Set.of("mean", "p50", "p90", "p95", "p99", "max");
+
+    private static ScriptedServer server;
+    private static URI asked;
+    private static final AtomicInteger askedCount = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws IOException, InterruptedException {
+        server = new ScriptedServer();
+        // Streams exactly the asked max_tokens, one token per chunk, with the usage a server would report.
+        asked = server.script("asked", exchange -> {
+            askedCount.incrementAndGet();
+            int tokens = maxTokens(server.requestBodies.stream().reduce((a, b) -> b).orElseThrow());
+            Thread.sleep(TTFT_MS);
+            startStream(exchange);
+            tokens(exchange, Collections.nCopies(tokens, "x"), 5);
+            event(exchange, usageChunk(16, tokens));
+            event(exchange, "[DONE]");
+            exchange.close();
+        });
+        Results.warmUp(asked);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void runsEveryStepInOrderAndReportsTheWholeResultDocument() throws Exception {
+        server.requestBodies.clear();
+        askedCount.set(0);
+        Results results = new Results();
+
+        JsonObject result = results.run(Plans.against(asked).steps(new Step(16, 2), new Step(32, 3)));
+
+        List<Integer> askedLengths = server.requestBodies.stream().map(HttpLoadGeneratorTest::maxTokens).toList();
+        assertEquals(askedLengths.stream().sorted().toList(), askedLengths, "step 1's requests all came after step 0's");
+        assertEquals(Set.of(2, 3), Set.copyOf(askedLengths));
+
+        JsonObject overall = result.getJsonObject("overall");
+        List<JsonObject> steps = result.getJsonArray("steps").getValuesAs(JsonObject.class);
+        assertEquals(List.of(16, 32), steps.stream().map(s -> s.getInt("input_len")).toList());
+        assertEquals(List.of(2, 3), steps.stream().map(s -> s.getInt("output_len")).toList());
+        long requests = overall.getJsonNumber("requests").longValue();
+        assertTrue(requests > 10, "requests " + requests);
+        assertEquals(requests, steps.stream().mapToLong(s -> s.getJsonNumber("requests").longValue()).sum());
+        assertEquals(requests, overall.getJsonNumber("successes").longValue());
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, overall.getJsonObject("failures"));
+        assertEquals(requests, overall.getJsonObject("scenarios").getJsonNumber("chat_completions").longValue());
+        assertTrue(overall.getJsonObject("ttft_ms").getJsonNumber("p50").doubleValue() >= TTFT_MS);
+        for (String dist : List.of("ttft_ms", "itl_ms", "tpot_ms", "latency_ms")) {
+            assertEquals(DIST_KEYS, overall.getJsonObject(dist).keySet(), dist);
+        }
+        assertEquals(JsonValue.NULL, overall.getJsonObject("output_tokens").get("requested"), "two lengths were asked");
+        for (int i = 0; i < 2; i++) {
+            JsonObject output = steps.get(i).getJsonObject("output_tokens");
+            assertEquals(i + 2, output.getInt("requested"));
+            assertEquals(i + 2, output.getJsonNumber("mean").doubleValue(), 1e-9);
+            assertEquals(JsonValue.TRUE, output.get("from_usage"));
+            assertEquals(JsonValue.FALSE, steps.get(i).get("output_length_ignored"));
+            assertEquals(16, steps.get(i).getJsonObject("input_tokens").getJsonNumber("mean").doubleValue(), 1e-9);
+        }
+        assertEquals(false, overall.containsKey("goodput"), "no SLO, no goodput");
+
+        List<JsonObject> series = result.getJsonArray("series").getValuesAs(JsonObject.class);
+        assertEquals(List.of(0L, 1L), series.stream().limit(2).map(p -> p.getJsonNumber("second").longValue()).toList());
+        assertEquals(List.of(0, 1), series.stream().limit(2).map(p -> p.getInt("step")).toList());
+        assertEquals(requests, series.stream().mapToLong(p -> p.getJsonNumber("requests").longValue()).sum());
+        assertEquals(2, series.stream().mapToInt(p -> p.getInt("active_users")).max().orElseThrow());
+
+        JsonObject generator = result.getJsonObject("generator");
+        assertEquals(askedCount.get(), generator.getJsonNumber("requests_sent").longValue(),
+                "every request the server saw was sent, the abandoned ones too");
+        assertEquals(DIST_KEYS, generator.getJsonObject("lateness_ms").keySet());
+
+        JsonObject progress = result.getJsonObject("progress");
+        assertEquals(1.0, progress.getJsonNumber("fraction").doubleValue());
+        assertEquals(List.of(1, 2), List.of(progress.getInt("step"), progress.getInt("steps")));
+        assertEquals(2.0, progress.getJsonNumber("elapsed_s").doubleValue(), 0.3);
+    }
+
+    @Test
+    void handsOverASnapshotAboutOnceASecondWithProgressMovingOn() throws Exception {
+        Results results = new Results();
+
+        results.run(Plans.against(asked).steps(new Step(16, 2), new Step(16, 2), new Step(16, 2)));
+
+        // A 3-second run: snapshots at about 1 s and 2 s, perhaps one at 3 s as it ends.
+        assertTrue(results.snapshots.size() >= 2 && results.snapshots.size() <= 3, "snapshots " + results.snapshots.size());
+        List<Double> fractions = results.snapshots.stream().map(Results::parse)
+                .map(s -> s.getJsonObject("progress").getJsonNumber("fraction").doubleValue()).toList();
+        assertEquals(1.0 / 3, fractions.get(0), 0.1);
+        assertEquals(2.0 / 3, fractions.get(1), 0.1);
+        for (String snapshot : results.snapshots) {
+            JsonObject parsed = Results.parse(snapshot);
+            assertEquals(Set.of("overall", "steps", "series", "generator", "progress"), parsed.keySet());
+        }
+    }
+
+    @Test
+    void cancellingStopsSendingAtOnceAndReturnsWhatWasMeasured() throws Exception {
+        Results results = new Results();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            results.cancel.cancel();
+        });
+
+        JsonObject result = results.run(Plans.against(asked).duration(Duration.ofSeconds(20))
+                .steps(new Step(16, 2), new Step(16, 3)));
+
+        assertTrue(results.wallMillis < 1_500, "the run returned soon after the cancel: " + results.wallMillis + " ms");
+        assertTrue(result.getJsonObject("overall").getJsonNumber("requests").longValue() > 0);
+        JsonObject progress = result.getJsonObject("progress");
+        assertEquals(0, progress.getInt("step"), "the second step never started");
+        assertEquals(1, result.getJsonArray("steps").size());
+        double fraction = progress.getJsonNumber("fraction").doubleValue();
+        assertTrue(fraction > 0 && fraction < 0.05, "a 20 s step cancelled at 0.5 s of 40 s: " + fraction);
+    }
+
+    @Test
+    void countsFailuresByClassAndLeavesWhatWasNotMeasuredNull() throws Exception {
+        URI failing = server.script("failing", exchange -> whole(exchange, 500, "application/json",
+                "{\"error\":{\"message\":\"down\",\"type\":\"server_error\",\"param\":null,\"code\":null}}"));
+
+        JsonObject overall = new Results().run(Plans.against(failing).duration(Duration.ofMillis(500)))
+                .getJsonObject("overall");
+
+        long requests = overall.getJsonNumber("requests").longValue();
+        assertTrue(requests > 0);
+        assertEquals(0, overall.getInt("successes"));
+        assertEquals(Set.of("http_500"), overall.getJsonObject("failures").keySet());
+        assertEquals(requests, overall.getJsonObject("failures").getJsonNumber("http_500").longValue());
+        for (String dist : List.of("ttft_ms", "itl_ms", "tpot_ms", "latency_ms")) {
+            JsonObject values = overall.getJsonObject(dist);
+            assertTrue(DIST_KEYS.stream().allMatch(key -> values.get(key) == JsonValue.NULL), dist + " " + values);
+        }
+        assertEquals(JsonValue.NULL, overall.getJsonObject("output_tokens").get("mean"));
+        assertEquals(JsonValue.FALSE, overall.getJsonObject("output_tokens").get("from_usage"));
+    }
+
+    private static int maxTokens(String body) {
+        Matcher matcher = MAX_TOKENS.matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no max_tokens in " + body);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    static double number(JsonObject object, String key) {
+        return ((JsonNumber) object.get(key)).doubleValue();
+    }
+}
