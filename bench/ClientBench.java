@@ -3,21 +3,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 
 /**
  * The HTTP-client choice, measured in one harness shape: USERS virtual threads, each sending a non-streamed chat
  * completion, waiting for the whole answer and sending the next, for SECONDS after WARMUP seconds. "jdk" is
  * java.net.http.HttpClient configured as adapters-loadgen's HttpChat configures it (HTTP/1.1, a virtual-thread
- * executor, sendAsync then a blocking get); "jetty" is Jetty 12's HttpClient with its own defaults but for the
- * connection limit, raised to USERS. Prints one JSON line.
- *   java -cp "$(cat jetty.cp)" bench/ClientBench.java jdk|jetty URL [USERS] [SECONDS] [WARMUP]
+ * executor, a 10-minute request timeout, sendAsync then a blocking get); "jetty" is Jetty 12's HttpClient with its
+ * own defaults but for the connection limit, raised to USERS, and the same request timeout. "-untimed" sends the
+ * same requests without a request timeout. Prints one JSON line with the rate and the process's CPU per request.
+ *   java -cp "$(cat jetty.cp)" bench/ClientBench.java jdk|jdk-untimed|jetty|jetty-untimed URL [USERS] [SECONDS] [WARMUP]
  */
 public class ClientBench {
 
@@ -35,10 +39,11 @@ public class ClientBench {
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        try (Sender sender = switch (client) {
-            case "jdk" -> new Jdk(url);
-            case "jetty" -> new Jetty(url, users);
-            default -> throw new IllegalArgumentException("client is jdk or jetty: " + client);
+        Optional<Duration> timeout = client.endsWith("-untimed") ? Optional.empty() : Optional.of(Duration.ofMinutes(10));
+        try (Sender sender = switch (client.replace("-untimed", "")) {
+            case "jdk" -> new Jdk(url, timeout);
+            case "jetty" -> new Jetty(url, users, timeout);
+            default -> throw new IllegalArgumentException("client is jdk, jdk-untimed, jetty or jetty-untimed: " + client);
         }) {
             drive(sender, users, warmup);
             long cpuBefore = cpuNanos();
@@ -85,9 +90,11 @@ public class ClientBench {
                 .executor(executor).build();
         private final HttpRequest request;
 
-        Jdk(URI url) {
-            request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+        Jdk(URI url, Optional<Duration> timeout) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY));
+            timeout.ifPresent(builder::timeout);
+            request = builder.build();
         }
 
         @Override
@@ -105,17 +112,21 @@ public class ClientBench {
     static final class Jetty implements Sender {
         private final org.eclipse.jetty.client.HttpClient client = new org.eclipse.jetty.client.HttpClient();
         private final URI url;
+        private final Optional<Duration> timeout;
 
-        Jetty(URI url, int users) throws Exception {
+        Jetty(URI url, int users, Optional<Duration> timeout) throws Exception {
             this.url = url;
+            this.timeout = timeout;
             client.setMaxConnectionsPerDestination(users);
             client.start();
         }
 
         @Override
         public int send() throws Exception {
-            ContentResponse response = client.POST(url)
-                    .body(new StringRequestContent("application/json", BODY, StandardCharsets.UTF_8)).send();
+            Request request = client.POST(url)
+                    .body(new StringRequestContent("application/json", BODY, StandardCharsets.UTF_8));
+            timeout.ifPresent(t -> request.timeout(t.toMillis(), TimeUnit.MILLISECONDS));
+            ContentResponse response = request.send();
             return response.getStatus();
         }
 

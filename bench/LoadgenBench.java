@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives the load generator itself (adapters-loadgen's HttpLoadGenerator, as the server runs it behind
  * POST /run-task/) in a JVM of its own, so it shares no heap, JIT or threads with the target. Runs the plan once
- * for the warm-up (JIT), then once measured, sampling this JVM every second: platform threads, heap used, RSS.
+ * for the warm-up (JIT), then once measured, sampling this JVM every second: platform threads, heap used, RSS;
+ * the measured run's CPU time too (cpu_s).
  * Writes {"plan": ARGS, "result": RESULT, "jvm": {...}} to out=.
- *   java -cp "$(cat loadgen.cp)" bench/LoadgenBench.java host=http://127.0.0.1:18080/v1 load=throughput user=64 \
+ *   java -cp "$(cat loadgen.cp)" bench/LoadgenBench.java host=http://127.0.0.1:9183/v1 load=throughput user=64 \
  *       time=15s warmup=5s tags=chat_completions_nonstream output_lens=10 [rate=..] [headers=X-TTFT-MS:100,..] out=F
  */
 public class LoadgenBench {
@@ -41,6 +42,7 @@ public class LoadgenBench {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> samples.add(sample(start)), 0, 1, TimeUnit.SECONDS);
         String result;
+        long cpuBefore = cpuNanos();
         try {
             result = run(plan(arg, arg.getOrDefault("time", "15s")));
         } finally {
@@ -49,7 +51,8 @@ public class LoadgenBench {
         }
         String plan = arg.entrySet().stream().map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
                 .reduce((a, b) -> a + "," + b).orElse("");
-        String document = "{\"plan\":{" + plan + "},\"result\":" + result + ",\"jvm\":{\"cpus\":"
+        String document = "{\"plan\":{" + plan + "},\"result\":" + result + ",\"jvm\":{\"cpu_s\":"
+                + (cpuNanos() - cpuBefore) / 1e9 + ",\"cpus\":"
                 + Runtime.getRuntime().availableProcessors() + ",\"max_heap_mb\":"
                 + Runtime.getRuntime().maxMemory() / 1_048_576 + ",\"series\":[" + String.join(",", samples) + "]}}";
         Files.writeString(Path.of(arg.get("out")), document);
@@ -81,6 +84,11 @@ public class LoadgenBench {
         return String.format(Locale.ROOT, "{\"t\":%.1f,\"threads\":%d,\"heap_mb\":%d,\"rss_mb\":%d}",
                 (System.nanoTime() - start) / 1e9, ManagementFactory.getThreadMXBean().getThreadCount(),
                 (runtime.totalMemory() - runtime.freeMemory()) / 1_048_576, rssMb());
+    }
+
+    /** The process's CPU time (user + system, every thread): what the measured run cost the machine. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     private static long rssMb() {

@@ -7,13 +7,13 @@
 #   Locust FastHttpUser (bench/locustfile.py), 64 users, one process, and a master with one worker per core
 #   our generator (bench/LoadgenBench.java: HttpLoadGenerator, load.type throughput, user 64, non-streamed chat)
 #   the HTTP clients alone in one harness shape (bench/ClientBench.java): java.net.http.HttpClient as the
-#   generator configures it, and Jetty 12's HttpClient
+#   generator configures it (jdk), the same without a per-request timeout (jdk-untimed), and Jetty 12's (jetty)
 # The JVMs get WARMUP seconds first (JIT); wrk and Locust need none. Results land in bench/results/speed-<stamp>/.
-#   DURATION=15 ROUNDS=3 WARMUP=15 PORT=9183 LOCUST_PORT=9193 [TOOLS="wrk locust generator"] bench/loadgen-speed.sh
+#   DURATION=10 ROUNDS=3 WARMUP=10 PORT=9183 LOCUST_PORT=9193 [TOOLS="wrk locust generator"] bench/loadgen-speed.sh
 # Needs: apt-get install -y nginx wrk python3-locust librsvg2-bin
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-15} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-15} PORT=${PORT:-9183} LOCUST_PORT=${LOCUST_PORT:-9193}
+DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-3} WARMUP=${WARMUP:-10} PORT=${PORT:-9183} LOCUST_PORT=${LOCUST_PORT:-9193}
 USERS=64
 for tool in nginx wrk locust; do
   command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx wrk python3-locust" >&2; exit 1; }
@@ -93,7 +93,7 @@ run_client() { # round client
 }
 
 cores=$(nproc)
-read -ra tools <<< "${TOOLS:-wrk locust locust-w$cores generator jdk jetty}"
+read -ra tools <<< "${TOOLS:-wrk locust locust-w$cores generator jdk jdk-untimed jetty}"
 uptime > "$out/load-before.txt"
 for round in $(seq 1 "$ROUNDS"); do
   for i in $(seq 0 $((${#tools[@]} - 1))); do
@@ -103,7 +103,7 @@ for round in $(seq 1 "$ROUNDS"); do
       locust) value=$(run_locust "$round" 0) ;;
       locust-w*) value=$(run_locust "$round" "${tool#locust-w}") ;;
       generator) value=$(run_generator "$round") ;;
-      jdk|jetty) value=$(run_client "$round" "$tool") ;;
+      jdk*|jetty*) value=$(run_client "$round" "$tool") ;;
     esac
     echo "$tool $round $value $(cut -d" " -f1-3 /proc/loadavg)" >> "$out/rounds.txt"
     echo "round $round $tool $value req/s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
