@@ -8,6 +8,7 @@ import glob
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 
@@ -117,17 +118,23 @@ def loadgen_charts(directory):
     accuracy = os.path.join(directory, "accuracy.json")
     if os.path.exists(accuracy):
         a = json.load(open(accuracy))
-        labels, values = [], []
-        for i, run in enumerate(a["rounds"], 1):
-            for metric in ("ttft_ms", "itl_ms"):
-                labels.append(f'{metric[:-3].upper()} p50 r{i}')
-                values.append(run[metric]["p50"])
         plan = a["rounds"][0]["plan"]
-        charts["loadgen-accuracy.svg"] = bars(
-            f'{plan["user"]} streaming users, as our generator measures them',
-            f'set: {plan["headers"].replace(",", ", ").replace(":", " ")} ms; lateness p99 '
-            + ", ".join(f'{run["lateness_ms"]["p99"]:.2f}' for run in a["rounds"]) + " ms",
-            labels, values, "ms", ["#2b6cb0", "#38a169"])
+        wanted = dict(h.split(":") for h in plan["headers"].split(","))
+        for metric, header in (("ttft_ms", "X-TTFT-MS"), ("itl_ms", "X-ITL-MS")):
+            labels, values = [], []
+            for users in sorted({int(run["plan"]["user"]) for run in a["rounds"]}, reverse=True):
+                ours = [run[metric]["p50"] for run in a["rounds"] if int(run["plan"]["user"]) == users]
+                base = [run[metric]["p50"] for run in a.get("streambench", []) if run["streams"] == users]
+                labels.append(f"{users} users, ours")
+                values.append(statistics.median(ours))
+                if base:
+                    labels.append(f"{users} streams, base")
+                    values.append(statistics.median(base))
+            name = metric[:-3].upper()
+            charts[f"loadgen-accuracy-{name.lower()}.svg"] = bars(
+                f"{name} p50 as measured: our generator and StreamBench (base)",
+                f"set to {wanted[header]} ms, {plan['output_lens']} tokens a stream; median of the rounds",
+                labels, values, "ms", ["#2b6cb0", "#718096"])
     for doc in sorted(glob.glob(os.path.join(directory, "generator-*.json")))[-1:]:
         if not os.path.exists(os.path.join(directory, "scale.json")):
             break

@@ -2,12 +2,14 @@
 # server of its own in one throwaway runtime (as bench/before-after.sh runs two), so the emulator under test and
 # anything else keep separate JVMs. Call liberty_prepare WORK first; liberty_stop_all on exit.
 
-liberty_prepare() { # work_dir: builds the WAR and unpacks the Liberty runtime the build uses into work_dir/wlp
+liberty_prepare() { # work_dir: builds the WAR (unless BUILD=0) and unpacks the build's Liberty runtime into work_dir/wlp
   local liberty_version runtime_zip
   liberty_version=$(sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' pom.xml)
   runtime_zip=~/.m2/repository/io/openliberty/openliberty-runtime/$liberty_version/openliberty-runtime-$liberty_version.zip
   [ -f "$runtime_zip" ] || mvn -q -B -ntp dependency:get -Dartifact="io.openliberty:openliberty-runtime:$liberty_version:zip" >&2
-  MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow" mvn -q -B -ntp -DskipTests -Dit.skip=true package >&2
+  if [ "${BUILD:-1}" != 0 ] || [ ! -f bootstrap/target/llm-workbench.war ]; then
+    MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow" mvn -q -B -ntp -DskipTests -Dit.skip=true package >&2
+  fi
   unzip -q "$runtime_zip" -d "$1"
   LIBERTY_WLP="$1/wlp"
   LIBERTY_SERVERS=()

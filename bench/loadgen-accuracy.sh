@@ -5,11 +5,12 @@
 # DURATION. The generator's TTFT and ITL p50 should be within 2 ms of the set values, its send lateness p99 under
 # 5 ms. Rounds alternate with the house's baseline client, bench/StreamBench.java (one selector thread, per-read
 # stamps), holding as many streams against the same server, so a late emulator shows in both and a late generator
-# in one. Results land in bench/results/accuracy-<stamp>/.
-#   USERS=1000 RATE=200 DURATION=30s TTFT=100 ITL=20 TOKENS=50 ROUNDS=3 PORT=9183 bench/loadgen-accuracy.sh
+# in one. USERS may list several counts ("1000 100"): each gets its rounds, the emulator the same server.
+# Results land in bench/results/accuracy-<stamp>/.
+#   USERS="1000 100" RATE=200 DURATION=30s TTFT=100 ITL=20 TOKENS=50 ROUNDS=3 PORT=9183 bench/loadgen-accuracy.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-USERS=${USERS:-1000} RATE=${RATE:-200} DURATION=${DURATION:-30s} TTFT=${TTFT:-100} ITL=${ITL:-20} TOKENS=${TOKENS:-50}
+USERS=${USERS:-1000 100} RATE=${RATE:-200} DURATION=${DURATION:-30s} TTFT=${TTFT:-100} ITL=${ITL:-20} TOKENS=${TOKENS:-50}
 ROUNDS=${ROUNDS:-3} PORT=${PORT:-9183} WARMUP=${WARMUP:-20s}
 export JAVA_HOME=$(bin/workbench java)
 java=$JAVA_HOME/bin/java
@@ -26,29 +27,35 @@ liberty_prepare "$work"
 bench/loadgen-classpath.sh "$work/loadgen.cp"
 liberty_start emulator "$PORT" "-Dworkbench.emulator.ttft-ms=$TTFT" "-Dworkbench.emulator.itl-ms=$ITL"
 
-generator() { # out_file warmup
+generator() { # users out_file warmup
   "$java" -XX:+UseZGC -cp "$(cat "$work/loadgen.cp")" bench/LoadgenBench.java host="http://127.0.0.1:$PORT/v1" \
-    load=concurrent user="$USERS" rate="$RATE" time="$DURATION" warmup="$2" tags=chat_completions \
-    input_lens=16 output_lens="$TOKENS" headers="X-TTFT-MS:$TTFT,X-ITL-MS:$ITL" out="$1" 2>> "$out/generator.log"
-  python3 - "$1" <<'PY' >&2
+    load=concurrent user="$1" rate="$RATE" time="$DURATION" warmup="$3" tags=chat_completions \
+    input_lens=16 output_lens="$TOKENS" headers="X-TTFT-MS:$TTFT,X-ITL-MS:$ITL" out="$2" 2>> "$out/generator.log"
+  python3 - "$2" <<'PY' >&2
 import json, sys
 d = json.load(open(sys.argv[1])); o = d["result"]["overall"]; g = d["result"]["generator"]
-print(f'generator: {o["requests"]} requests, failures {o["failures"]}, TTFT p50 {o["ttft_ms"]["p50"]} ms, '
+print(f'generator, {d["plan"]["user"]} users: {o["requests"]} requests, failures {o["failures"]}, TTFT p50 {o["ttft_ms"]["p50"]} ms, '
       f'ITL p50 {o["itl_ms"]["p50"]} ms, lateness p99 {g["lateness_ms"]["p99"]} ms')
 PY
 }
-baseline() { # out_file
-  "$java" bench/StreamBench.java --port "$PORT" --streams "$USERS" --ttft "$TTFT" --itl "$ITL" --tokens "$TOKENS" \
-    --ramp $((USERS / ${RATE%.*})) --deadline 300 --out "$1" > /dev/null
-  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("StreamBench: ok", d["ok"], "TTFT p50", d["ttft_ms"]["p50"], "ITL p50", d["itl_ms"]["p50"])' "$1" >&2
+baseline() { # users out_file
+  "$java" bench/StreamBench.java --port "$PORT" --streams "$1" --ttft "$TTFT" --itl "$ITL" --tokens "$TOKENS" \
+    --ramp $(((${1} + ${RATE%.*} - 1) / ${RATE%.*})) --deadline 300 --out "$2" > /dev/null
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("StreamBench,", d["streams"], "streams: ok", d["ok"], "TTFT p50", d["ttft_ms"]["p50"], "ITL p50", d["itl_ms"]["p50"])' "$2" >&2
 }
 
 uptime > "$out/load-before.txt"
 echo "warming up the emulator and the generator's JIT" >&2
-generator "$work/warmup.json" 0s
-for round in $(seq 1 "$ROUNDS"); do
-  if [ $((round % 2)) -eq 1 ]; then generator "$out/generator-$round.json" "$WARMUP"; baseline "$out/streambench-$round.json"
-  else baseline "$out/streambench-$round.json"; generator "$out/generator-$round.json" "$WARMUP"; fi
+read -ra counts <<< "$USERS"
+generator "${counts[0]}" "$work/warmup.json" 0s
+for users in "${counts[@]}"; do
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) -eq 1 ]; then
+      generator "$users" "$out/generator-u$users-$round.json" "$WARMUP"; baseline "$users" "$out/streambench-u$users-$round.json"
+    else
+      baseline "$users" "$out/streambench-u$users-$round.json"; generator "$users" "$out/generator-u$users-$round.json" "$WARMUP"
+    fi
+  done
 done
 uptime > "$out/load-after.txt"
 python3 bench/loadgen_summary.py stream "$out" > "$out/accuracy.json"

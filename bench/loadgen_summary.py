@@ -80,7 +80,8 @@ def stream(directory):
         doc = json.load(open(path))
         overall, gen = doc["result"]["overall"], doc["result"]["generator"]
         series = doc["jvm"]["series"]
-        rounds.append({"file": os.path.basename(path), "plan": doc["plan"], "requests": overall["requests"],
+        rounds.append({"file": os.path.basename(path), "plan": doc["plan"], "cpu_s": doc["jvm"]["cpu_s"],
+                       "requests": overall["requests"],
                        "failures": overall["failures"], "requests_per_s": overall["requests_per_s"],
                        "ttft_ms": overall["ttft_ms"], "itl_ms": overall["itl_ms"], "latency_ms": overall["latency_ms"],
                        "lateness_ms": gen["lateness_ms"], "behind": gen["behind"], "warning": gen["warning"],
@@ -91,7 +92,7 @@ def stream(directory):
     baseline = []
     for path in sorted(glob.glob(os.path.join(directory, "streambench-*.json"))):
         doc = json.load(open(path))
-        baseline.append({"file": os.path.basename(path), "ok": doc["ok"], "failed": doc["failed"],
+        baseline.append({"file": os.path.basename(path), "streams": doc["streams"], "ok": doc["ok"], "failed": doc["failed"],
                          "ttft_ms": doc["ttft_ms"], "itl_ms": doc["itl_ms"]})
     result = {"when": os.path.basename(directory).split("-", 1)[1], "machine": machine(directory), "rounds": rounds}
     if baseline:
