@@ -106,15 +106,14 @@ def loadgen_charts(directory):
     if os.path.exists(speed):
         t = json.load(open(speed))
         m, r, cores = t["median"], t["ratios"], t["machine"]["cpus"]
-        order = [("generator", "generator"), ("jdk", "JDK client"), ("jdk-untimed", "JDK, no timeout"),
-                 ("jetty", "Jetty client"),
-                 ("wrk", "wrk -t1"), ("locust", "Locust"), (f"locust-w{cores}", f"Locust {cores} workers")]
+        order = [("generator", "ours"), ("generator-untimed", "ours*"), ("jdk", "JDK"), ("jdk-untimed", "JDK*"),
+                 ("jetty", "Jetty"), ("wrk", "wrk"), ("locust", "Locust"), (f"locust-w{cores}", f"Locust x{cores}")]
         charts["loadgen-speed.svg"] = bars(
             "Requests/s against nginx (static chat completion), 64 in flight",
-            f'median of {t["settings"]["rounds"]} alternating rounds: generator {r.get("generator_over_locust_1_process")}x '
-            f'Locust (1 process), {r.get("generator_over_wrk")}x wrk',
+            f'median of {t["settings"]["rounds"]} rounds; ours {r.get("generator_over_locust_1_process")}x Locust, '
+            f'{r.get("generator_over_wrk")}x wrk; JDK, Jetty: the clients alone; *: no request timeout',
             [label for key, label in order if key in m], [m[key] for key, _ in order if key in m], "",
-            ["#2b6cb0", "#4299e1", "#63b3ed", "#38a169", "#718096", "#dd6b20", "#ed8936"])
+            ["#2b6cb0", "#2c5282", "#4299e1", "#63b3ed", "#38a169", "#718096", "#dd6b20", "#ed8936"])
     accuracy = os.path.join(directory, "accuracy.json")
     if os.path.exists(accuracy):
         a = json.load(open(accuracy))

@@ -3,7 +3,9 @@
 # its own (this checkout's WAR, ZGC; TTFT, ITL and TOKENS per stream set in its config and in the plan's headers),
 # the generator in a JVM of its own (bench/LoadgenBench.java: HttpLoadGenerator, load.type concurrent, USERS users
 # spawned at RATE/s, for DURATION), which samples its own platform threads, heap and RSS every second. Reports
-# errors (the goal is none), peak active users, the generator's own send lateness, threads and memory.
+# errors (the goal is none), peak active users, the generator's own send lateness, threads and memory. Then
+# bench/StreamBench.java (one selector thread) opens as many streams with the same timing against the same server,
+# the baseline that tells a generator's limit from the emulator's or the machine's.
 # Results land in bench/results/scale-<stamp>/.
 #   USERS=10000 RATE=1000 DURATION=60s TTFT=500 ITL=500 TOKENS=20 ROUNDS=1 PORT=9183 bench/loadgen-scale.sh
 set -euo pipefail
@@ -39,6 +41,10 @@ print(f'{o["requests"]} requests, failures {o["failures"]}, peak active users '
       f'{g["lateness_ms"]["p99"]}/{g["lateness_ms"]["max"]} ms, threads peak {max(p["threads"] for p in s)}, '
       f'heap peak {max(p["heap_mb"] for p in s)} MB, RSS peak {max(p["rss_mb"] for p in s)} MB')
 PY
+  "$java" bench/StreamBench.java --port "$PORT" --streams "$USERS" --ttft "$TTFT" --itl "$ITL" --tokens "$TOKENS" \
+    --ramp $(((USERS + ${RATE%.*} - 1) / ${RATE%.*})) --deadline 600 --out "$out/streambench-$round.json" > /dev/null
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("StreamBench,", d["streams"], "streams: ok", d["ok"], "failed", d["failed"], "max open", d["max_open"], "TTFT p50", d["ttft_ms"]["p50"])' \
+    "$out/streambench-$round.json" >&2
 done
 uptime > "$out/load-after.txt"
 python3 bench/loadgen_summary.py stream "$out" > "$out/scale.json"

@@ -49,7 +49,10 @@ def speed(directory, duration, users, cores):
              "generator_over_wrk": ("generator", "wrk"), "jdk_client_over_wrk": ("jdk", "wrk"),
              "jetty_client_over_wrk": ("jetty", "wrk"), "jetty_over_jdk_client": ("jetty", "jdk"),
              "generator_over_jdk_client": ("generator", "jdk"), "locust_1_process_over_wrk": ("locust", "wrk"),
-             "jdk_untimed_over_jdk_client": ("jdk-untimed", "jdk")}
+             "jdk_untimed_over_jdk_client": ("jdk-untimed", "jdk"),
+             "generator_untimed_over_generator": ("generator-untimed", "generator"),
+             "generator_untimed_over_locust_1_process": ("generator-untimed", "locust"),
+             "generator_untimed_over_wrk": ("generator-untimed", "wrk")}
     ratios = {name: round(median[a] / median[b], 3) for name, (a, b) in pairs.items() if a in median and b in median}
     cpu = {}
     for client in ("jdk", "jdk-untimed", "jetty", "jetty-untimed"):
@@ -57,16 +60,17 @@ def speed(directory, duration, users, cores):
         if values:
             cpu[client] = statistics.median(values)
     generator = []
-    for path in glob.glob(os.path.join(directory, "generator-*.json")):
-        doc = json.load(open(path))
-        generator.append(doc["jvm"]["cpu_s"] * 1e6 / max(1, doc["result"]["overall"]["requests"]))
-    if generator:
-        cpu["generator"] = round(statistics.median(generator), 1)
+    for name in ("generator", "generator-untimed"):
+        values = [json.load(open(path)) for path in glob.glob(os.path.join(directory, f"{name}-[0-9]*.json"))]
+        if values:
+            cpu[name] = round(statistics.median(d["jvm"]["cpu_s"] * 1e6 / max(1, d["result"]["overall"]["requests"])
+                                                for d in values), 1)
     return {"when": os.path.basename(directory).split("-", 1)[1], "machine": machine(directory),
             "settings": {"seconds_per_round": duration, "users": users, "rounds": max(len(v) for v in runs.values()),
                          "tools": {"wrk": "wrk -t1 -c64", "locust": "Locust FastHttpUser, one process",
                                    f"locust-w{cores}": f"Locust FastHttpUser, master + {cores} workers",
                                    "generator": "HttpLoadGenerator, load.type throughput, user 64",
+                                   "generator-untimed": "the same, HttpChat patched to set no HttpRequest.timeout",
                                    "jdk": "java.net.http.HttpClient alone as HttpChat sets it up, 64 virtual threads",
                                    "jdk-untimed": "the same without HttpRequest.timeout",
                                    "jetty": "Jetty 12.1 HttpClient alone, same request timeout, 64 virtual threads"}},
