@@ -7,11 +7,11 @@
 # stamps), holding as many streams against the same server, so a late emulator shows in both and a late generator
 # in one. USERS may list several counts ("1000 100"): each gets its rounds, the emulator the same server.
 # Results land in bench/results/accuracy-<stamp>/.
-#   USERS="1000 100" RATE=200 DURATION=30s TTFT=100 ITL=20 TOKENS=50 ROUNDS=3 PORT=9183 bench/loadgen-accuracy.sh
+#   USERS="1000 100" RATE=200 DURATION=20s TTFT=100 ITL=20 TOKENS=50 ROUNDS=3 WARMUP=10s PORT=9183 bench/loadgen-accuracy.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-USERS=${USERS:-1000 100} RATE=${RATE:-200} DURATION=${DURATION:-30s} TTFT=${TTFT:-100} ITL=${ITL:-20} TOKENS=${TOKENS:-50}
-ROUNDS=${ROUNDS:-3} PORT=${PORT:-9183} WARMUP=${WARMUP:-20s}
+USERS=${USERS:-1000 100} RATE=${RATE:-200} DURATION=${DURATION:-20s} TTFT=${TTFT:-100} ITL=${ITL:-20} TOKENS=${TOKENS:-50}
+ROUNDS=${ROUNDS:-3} PORT=${PORT:-9183} WARMUP=${WARMUP:-10s}
 export JAVA_HOME=$(bin/workbench java)
 java=$JAVA_HOME/bin/java
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"

@@ -7,11 +7,11 @@
 # bench/StreamBench.java (one selector thread) opens as many streams with the same timing against the same server,
 # the baseline that tells a generator's limit from the emulator's or the machine's.
 # Results land in bench/results/scale-<stamp>/.
-#   USERS=10000 RATE=1000 DURATION=60s TTFT=500 ITL=500 TOKENS=20 ROUNDS=1 PORT=9183 bench/loadgen-scale.sh
+#   USERS=10000 RATE=500 DURATION=60s TTFT=1000 ITL=1000 TOKENS=10 ROUNDS=1 WARMUP=0s PORT=9183 bench/loadgen-scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-USERS=${USERS:-10000} RATE=${RATE:-1000} DURATION=${DURATION:-60s} TTFT=${TTFT:-500} ITL=${ITL:-500}
-TOKENS=${TOKENS:-20} ROUNDS=${ROUNDS:-1} PORT=${PORT:-9183} WARMUP=${WARMUP:-15s}
+USERS=${USERS:-10000} RATE=${RATE:-500} DURATION=${DURATION:-60s} TTFT=${TTFT:-1000} ITL=${ITL:-1000}
+TOKENS=${TOKENS:-10} ROUNDS=${ROUNDS:-1} PORT=${PORT:-9183} WARMUP=${WARMUP:-0s}
 export JAVA_HOME=$(bin/workbench java)
 java=$JAVA_HOME/bin/java
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
