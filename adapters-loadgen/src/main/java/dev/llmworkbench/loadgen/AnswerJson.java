@@ -8,13 +8,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Reads the parts of an OpenAI chat answer the generator measures: the first choice's text and the
- * {@code usage}. Anything that is not an object where OpenAI has one makes the body bad, never an exception.
+ * Reads the parts of an OpenAI answer the generator measures: the first choice's text and the {@code usage}, under
+ * the names each API gives them. Anything that is not an object where OpenAI has one makes the body bad, never an
+ * exception.
  */
 final class AnswerJson {
 
@@ -34,13 +37,17 @@ final class AnswerJson {
 
     /** A streamed chunk's {@code choices[0].delta.content}, or a whole answer's {@code choices[0].message.content}. */
     static String content(JsonObject answer, String holder) {
-        if (answer.get("choices") instanceof JsonArray choices && !choices.isEmpty()
-                && choices.get(0) instanceof JsonObject choice
-                && choice.get(holder) instanceof JsonObject message
+        if (firstChoice(answer) instanceof JsonObject choice && choice.get(holder) instanceof JsonObject message
                 && message.get("content") instanceof JsonString content) {
             return content.getString();
         }
         return "";
+    }
+
+    /** A completions chunk's or answer's {@code choices[0].text}. */
+    static String text(JsonObject answer) {
+        return firstChoice(answer) instanceof JsonObject choice && choice.get("text") instanceof JsonString text
+                ? text.getString() : "";
     }
 
     /** True when the object is shaped like an answer: it has choices, or it is the usage-only last chunk. */
@@ -48,14 +55,52 @@ final class AnswerJson {
         return answer.get("choices") instanceof JsonArray && !answer.containsKey("error");
     }
 
+    /** Chat's and completions' {@code usage}: {@code prompt_tokens} and {@code completion_tokens}. */
     static Optional<Usage> usage(JsonObject answer) {
-        if (answer.get("usage") instanceof JsonObject usage
-                && usage.get("prompt_tokens") instanceof JsonNumber prompt
-                && usage.get("completion_tokens") instanceof JsonNumber completion
-                && prompt.isIntegral() && completion.isIntegral()
-                && prompt.intValue() >= 0 && completion.intValue() >= 0) {
-            return Optional.of(new Usage(prompt.intValue(), completion.intValue()));
+        if (answer.get("usage") instanceof JsonObject usage) {
+            OptionalInt prompt = count(usage, "prompt_tokens");
+            OptionalInt completion = count(usage, "completion_tokens");
+            if (prompt.isPresent() && completion.isPresent()) {
+                return Optional.of(new Usage(prompt.getAsInt(), completion.getAsInt()));
+            }
         }
         return Optional.empty();
+    }
+
+    /** The {@code usage} of a Responses API event's {@code response}: {@code input_tokens} and {@code output_tokens}. */
+    static Optional<Usage> responseUsage(JsonObject event) {
+        if (event.get("response") instanceof JsonObject response && response.get("usage") instanceof JsonObject usage) {
+            OptionalInt input = count(usage, "input_tokens");
+            OptionalInt output = count(usage, "output_tokens");
+            if (input.isPresent() && output.isPresent()) {
+                return Optional.of(new Usage(input.getAsInt(), output.getAsInt()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An embeddings answer's {@code usage.prompt_tokens}; an embedding has no output tokens. */
+    static Optional<Usage> embeddingUsage(JsonObject answer) {
+        if (answer.get("usage") instanceof JsonObject usage) {
+            OptionalInt prompt = count(usage, "prompt_tokens");
+            if (prompt.isPresent()) {
+                return Optional.of(new Usage(prompt.getAsInt(), 0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The string {@code key} of an object, or empty when it is absent or not a string. */
+    static Optional<String> string(JsonObject object, String key) {
+        return object.get(key) instanceof JsonString value ? Optional.of(value.getString()) : Optional.empty();
+    }
+
+    private static JsonValue firstChoice(JsonObject answer) {
+        return answer.get("choices") instanceof JsonArray choices && !choices.isEmpty() ? choices.get(0) : null;
+    }
+
+    private static OptionalInt count(JsonObject usage, String key) {
+        return usage.get(key) instanceof JsonNumber number && number.isIntegral() && number.intValue() >= 0
+                ? OptionalInt.of(number.intValue()) : OptionalInt.empty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.llmworkbench.loadgen;
 
-import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 final class AnswerTracker {
 
-    private final boolean streamed;
+    private final AnswerFormat format;
     private final long sentNanos;
     private final SseParser parser = new SseParser(this::event);
     private final StringBuilder text = new StringBuilder();
@@ -31,15 +30,15 @@ final class AnswerTracker {
     private boolean done;
     private boolean bad;
 
-    AnswerTracker(boolean streamed, long sentNanos) {
-        this.streamed = streamed;
+    AnswerTracker(AnswerFormat format, long sentNanos) {
+        this.format = format;
         this.sentNanos = sentNanos;
     }
 
     void arrived(List<ByteBuffer> buffers, long nanos) {
         arrivedNanos = nanos;
         for (ByteBuffer buffer : buffers) {
-            if (streamed) {
+            if (format.streamed()) {
                 parser.feed(buffer);
             } else {
                 collect(buffer);
@@ -48,11 +47,11 @@ final class AnswerTracker {
     }
 
     Answer ended(long nanos) {
-        if (!streamed) {
+        if (!format.streamed()) {
             readWhole(nanos);
         }
         Optional<ErrorClass> error = bad ? Optional.of(new ErrorClass.BadBody())
-                : streamed && !done ? Optional.of(new ErrorClass.StreamCut())
+                : format.streamed() && !done ? Optional.of(new ErrorClass.StreamCut())
                 : Optional.empty();
         Optional<Duration> ttft = firstTokenNanos < 0 ? Optional.empty()
                 : Optional.of(Duration.ofNanos(firstTokenNanos - sentNanos));
@@ -60,31 +59,30 @@ final class AnswerTracker {
     }
 
     private void event(SseEvent event) {
-        if (event.done()) {
-            done = true;
-            return;
-        }
         if (done || bad) {
             return;
         }
-        Optional<JsonObject> chunk = AnswerJson.parse(event.data()).filter(AnswerJson::isAnswer);
-        if (chunk.isEmpty()) {
+        Optional<AnswerFormat.Part> part = format.event(event);
+        if (part.isEmpty()) {
             bad = true;
             return;
         }
-        AnswerJson.usage(chunk.get()).ifPresent(u -> usage = Optional.of(u));
-        token(AnswerJson.content(chunk.get(), "delta"), arrivedNanos);
+        add(part.get(), arrivedNanos);
     }
 
     private void readWhole(long nanos) {
-        Optional<JsonObject> answer = AnswerJson.parse(new String(whole, 0, wholeLength, StandardCharsets.UTF_8))
-                .filter(AnswerJson::isAnswer);
-        if (answer.isEmpty()) {
+        Optional<AnswerFormat.Part> part = format.whole(new String(whole, 0, wholeLength, StandardCharsets.UTF_8));
+        if (part.isEmpty()) {
             bad = true;
             return;
         }
-        usage = AnswerJson.usage(answer.get());
-        token(AnswerJson.content(answer.get(), "message"), nanos);
+        add(part.get(), nanos);
+    }
+
+    private void add(AnswerFormat.Part part, long nanos) {
+        part.usage().ifPresent(u -> usage = Optional.of(u));
+        token(part.content(), nanos);
+        done = part.last();
     }
 
     private void token(String content, long nanos) {

@@ -1,5 +1,6 @@
 package dev.llmworkbench.loadgen;
 
+import dev.llmworkbench.domain.loadtest.Scenario;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,8 +28,19 @@ public record ChatTarget(URI baseUrl, Optional<String> apiKey, Duration connectT
     }
 
     public URI chatCompletions() {
+        return endpoint(Scenario.CHAT_COMPLETIONS);
+    }
+
+    /** The URL a scenario's requests are posted to, below the base URL as OpenAI's API paths are below /v1. */
+    public URI endpoint(Scenario scenario) {
+        String path = switch (scenario) {
+            case CHAT_COMPLETIONS, CHAT_COMPLETIONS_NONSTREAM -> "chat/completions";
+            case COMPLETIONS -> "completions";
+            case EMBEDDINGS -> "embeddings";
+            case RESPONSES -> "responses";
+        };
         String base = baseUrl.toString();
-        return URI.create(base.endsWith("/") ? base + "chat/completions" : base + "/chat/completions");
+        return URI.create(base.endsWith("/") ? base + path : base + "/" + path);
     }
 
     @Override

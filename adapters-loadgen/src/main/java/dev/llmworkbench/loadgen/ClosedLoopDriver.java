@@ -32,8 +32,7 @@ final class ClosedLoopDriver {
         try {
             long dueNanos = firstDueNanos;
             while (run.claim()) {
-                run.send(run.next(), dueNanos);
-                dueNanos = System.nanoTime();
+                dueNanos = run.send(run.next(), dueNanos);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,9 @@
 package dev.llmworkbench.loadgen;
 
+import dev.llmworkbench.domain.loadtest.Scenario;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -10,7 +12,9 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
- * Sends chat completions to one target and measures each as a {@link RequestSample}. One instance per target:
+ * Sends requests of every scenario (chat completions streamed or not, completions, embeddings, responses) to one
+ * target and measures each as a {@link RequestSample}. One instance per target:
  * its single {@link HttpClient} keeps HTTP/1.1 connections alive across requests. {@link #send} blocks its
  * caller, which is meant to be a virtual thread; the answer is read as it arrives, so the measured times are
  * arrivals, not the end of the body. Failures are measured too, classified, never thrown.
@@ -35,6 +40,7 @@ public final class HttpChat implements AutoCloseable {
     private final ToIntFunction<String> tokenCounter;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
+    private final Map<Scenario, URI> endpoints = new EnumMap<>(Scenario.class);
 
     /** {@code tokenCounter} counts output tokens in the model's encoding when the server sends no usage. */
     public HttpChat(ChatTarget target, RunClock clock, ToIntFunction<String> tokenCounter) {
@@ -46,6 +52,9 @@ public final class HttpChat implements AutoCloseable {
                 .connectTimeout(target.connectTimeout())
                 .executor(executor)
                 .build();
+        for (Scenario scenario : Scenario.values()) {
+            endpoints.put(scenario, target.endpoint(scenario));
+        }
     }
 
     /**
@@ -59,7 +68,7 @@ public final class HttpChat implements AutoCloseable {
         CompletableFuture<HttpResponse<Answer>> response = client.sendAsync(request, info -> {
             status.set(info.statusCode());
             return info.statusCode() == 200
-                    ? new AnswerSubscriber(new AnswerTracker(call.stream(), sentNanos))
+                    ? new AnswerSubscriber(new AnswerTracker(AnswerFormat.of(call.scenario()), sentNanos))
                     : BodySubscribers.replacing(null);
         });
         Outcome outcome = await(response, status);
@@ -70,15 +79,18 @@ public final class HttpChat implements AutoCloseable {
     }
 
     private HttpRequest request(ChatCall call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target.chatCompletions())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoints.get(call.scenario()))
                 .timeout(target.requestTimeout())
                 .header("Content-Type", "application/json")
-                .header("Accept", call.stream() ? "text/event-stream" : "application/json")
-                // The emulator (and servers that copy it) honour this where they ignore max_tokens.
-                .header("X-OUTPUT-LENGTH", Integer.toString(call.maxTokens()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(ChatBody.of(call)));
+                .header("Accept", call.stream() ? "text/event-stream" : "application/json");
+        if (call.maxTokens() > 0) {
+            // The emulator (and servers that copy it) honour this where they ignore the body's limits.
+            builder.header("X-OUTPUT-LENGTH", Integer.toString(call.maxTokens()));
+        }
+        // Set, not added: a plan that names one of the headers above means to replace it.
+        call.headers().forEach(builder::setHeader);
         target.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
-        return builder.build();
+        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(RequestBody.of(call))).build();
     }
 
     private record Outcome(int status, Optional<Answer> answer, Optional<ErrorClass> error) {

@@ -61,13 +61,14 @@ public final class HttpLoadGenerator implements LoadGenerator {
         try (HttpChat chat = new HttpChat(target, clock, encoding::count);
                 GeneratorHealth health = new GeneratorHealth()) {
             try (Snapshots snapshots = new Snapshots(state, health, snapshot)) {
+                long endNanos = System.nanoTime();
                 for (Step step : plan.steps()) {
                     if (cancel.isCancelled()) {
                         break;
                     }
-                    runStep(chat, calls, step, cancel, state, seeds.nextLong());
+                    endNanos = runStep(chat, calls, step, cancel, state, seeds.nextLong());
                 }
-                state.ended(System.nanoTime());
+                state.ended(endNanos);
             }
             return ResultJson.render(state, health, System.nanoTime());
         }
@@ -83,7 +84,8 @@ public final class HttpLoadGenerator implements LoadGenerator {
         return calls;
     }
 
-    private void runStep(HttpChat chat, CallFactory calls, Step step, Cancellation cancel, RunState state, long seed)
+    /** Runs one step and returns when it ended. */
+    private long runStep(HttpChat chat, CallFactory calls, Step step, Cancellation cancel, RunState state, long seed)
             throws InterruptedException {
         LoadTestPlan plan = state.plan();
         long startNanos = System.nanoTime();
@@ -102,5 +104,6 @@ public final class HttpLoadGenerator implements LoadGenerator {
             case LoadShape.Sweep sweep -> new SweepDriver(sweepInFlight).run(run, record, sweep, maxRequests);
         };
         record.ended(ended, !cancel.isCancelled());
+        return ended;
     }
 }

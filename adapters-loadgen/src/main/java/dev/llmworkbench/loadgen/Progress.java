@@ -26,7 +26,7 @@ final class Progress {
                 .write("fraction", Math.min(1.0, done / total))
                 .write("step", Math.max(0, steps.size() - 1))
                 .write("steps", total)
-                .write("elapsed_s", Math.max(0, endNanos - state.clock().originNanos()) / 1e9)
+                .write("elapsed_s", Math.max(0, endNanos - state.startNanos(endNanos)) / 1e9)
                 .writeEnd();
     }
 

@@ -29,7 +29,7 @@ final class ResultJson {
         LoadTestPlan plan = state.plan();
         try (JsonGenerator json = GENERATORS.createGenerator(text)) {
             json.writeStartObject();
-            TallyFigures overall = state.overall().figures(elapsed(state.clock().originNanos(), endNanos));
+            TallyFigures overall = state.overall().figures(elapsed(state.startNanos(endNanos), endNanos));
             json.writeStartObject("overall");
             FiguresJson.write(json, overall, sameForEveryStep(plan, true), sameForEveryStep(plan, false));
             json.writeEnd();

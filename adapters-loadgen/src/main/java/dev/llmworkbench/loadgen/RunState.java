@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Everything a run has measured so far, shared by its drivers (writing, without locks on the per-request path) and
  * by the snapshot thread (reading): the run's tally and series, each step's record, how many requests were sent,
- * how many users or requests are active, and where the run is for its progress.
+ * how many users or requests are active, and where the run is for its progress. The run starts when its first
+ * step does and ends when its last step did, so that setting up the client is not part of its duration or series.
  */
 final class RunState {
 
     private final LoadTestPlan plan;
     private final RunClock clock;
     private final Tally overall;
-    private final SecondSeries series;
+    private volatile SecondSeries series;
+    private volatile long startNanos;
     private final List<StepRecord> steps = new CopyOnWriteArrayList<>();
     private final LongAdder sent = new LongAdder();
     private final LongAdder sentInStep = new LongAdder();
@@ -29,12 +31,15 @@ final class RunState {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.overall = new Tally(plan.slo());
-        this.series = new SecondSeries(clock.origin());
     }
 
-    StepRecord beginStep(Step step, long startNanos, boolean sweep) {
+    StepRecord beginStep(Step step, long stepStartNanos, boolean sweep) {
+        if (series == null) {
+            startNanos = stepStartNanos;
+            series = new SecondSeries(clock.at(stepStartNanos));
+        }
         sentInStep.reset();
-        StepRecord record = new StepRecord(step, new Tally(plan.slo()), startNanos, sweep);
+        StepRecord record = new StepRecord(step, new Tally(plan.slo()), stepStartNanos, sweep);
         steps.add(record);
         return record;
     }
@@ -59,7 +64,10 @@ final class RunState {
     }
 
     private void noteActive(int now) {
-        series.activeUsers(clock.at(System.nanoTime()), Math.max(0, now));
+        SecondSeries started = series;
+        if (started != null) {
+            started.activeUsers(clock.at(System.nanoTime()), Math.max(0, now));
+        }
     }
 
     void ended(long nanos) {
@@ -70,16 +78,18 @@ final class RunState {
         return plan;
     }
 
-    RunClock clock() {
-        return clock;
-    }
-
     Tally overall() {
         return overall;
     }
 
     List<SeriesPoint> seriesPoints() {
-        return series.points();
+        SecondSeries started = series;
+        return started == null ? List.of() : started.points();
+    }
+
+    /** When the first step started, or {@code nowNanos} before it did. */
+    long startNanos(long nowNanos) {
+        return series == null ? nowNanos : startNanos;
     }
 
     List<StepRecord> steps() {

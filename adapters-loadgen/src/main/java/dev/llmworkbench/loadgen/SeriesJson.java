@@ -20,7 +20,7 @@ final class SeriesJson {
     }
 
     static void write(JsonGenerator json, RunState state, long endNanos) {
-        long originNanos = state.clock().originNanos();
+        long originNanos = state.startNanos(endNanos);
         long elapsedNanos = Math.max(0, endNanos - originNanos);
         Map<Long, SeriesPoint> points = state.seriesPoints().stream()
                 .collect(Collectors.toMap(SeriesPoint::second, Function.identity()));

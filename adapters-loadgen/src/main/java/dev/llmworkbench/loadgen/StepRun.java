@@ -73,8 +73,13 @@ final class StepRun {
         return calls.next(step);
     }
 
-    /** Sends {@code call} now, planned for {@code dueNanos}, and records its answer if it came within the window. */
-    void send(ChatCall call, long dueNanos) throws InterruptedException {
+    /**
+     * Sends {@code call} now, planned for {@code dueNanos}, and records its answer if it came within the window.
+     *
+     * @return when the answer came back, before it was recorded: a closed loop's next request is planned for then,
+     *         so the time spent recording counts as the generator's lateness
+     */
+    long send(ChatCall call, long dueNanos) throws InterruptedException {
         state.sent();
         RequestSample sample = chat.send(call, dueNanos);
         long answeredNanos = System.nanoTime();
@@ -85,6 +90,7 @@ final class StepRun {
             state.record(sample);
             answered(answeredNanos);
         }
+        return answeredNanos;
     }
 
     private void answered(long nanos) {

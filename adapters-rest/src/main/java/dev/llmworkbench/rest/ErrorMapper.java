@@ -23,7 +23,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return ErrorBody.response(translate(failure));
     }
 
-    static ApiException translate(Throwable failure) {
+    /** The OpenAI error {@code failure} stands for; a failure of ours is logged here, once. */
+    public static ApiException translate(Throwable failure) {
         return switch (failure) {
             case ApiException api -> api;
             case InvalidRequestException invalid -> new ApiException(400, "invalid_request_error", invalid.getMessage(), invalid.param(), invalid.code());
@@ -38,7 +39,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The error a bare HTTP status stands for, when the container or JAX-RS decided it without our code. */
-    static ApiException fromStatus(int status) {
+    public static ApiException fromStatus(int status) {
         return switch (status) {
             case 400 -> ApiException.invalid(null, "The request could not be understood: its URL, headers or body are malformed.");
             case 404 -> new ApiException(404, "invalid_request_error", "Invalid URL: no such endpoint.", null, "unknown_url");

@@ -22,6 +22,12 @@ public class RequestBodies {
         void handle(AsyncContext async, byte[] body) throws IOException;
     }
 
+    /** Answers a request whose body was refused (too large, too slow, unreadable) in the endpoint's own error shape. */
+    @FunctionalInterface
+    public interface Refusal {
+        void write(HttpServletResponse response, RuntimeException failure) throws IOException;
+    }
+
     private final ScheduledThreadPoolExecutor deadlines = deadlines();
 
     @Inject
@@ -48,11 +54,16 @@ public class RequestBodies {
      * response is passed on as given, so whatever wraps it (the OpenAI headers' timing) stays in place.
      */
     public void read(HttpServletRequest request, HttpServletResponse response, Handler handler) throws IOException {
+        read(request, response, handler, ErrorBody::write);
+    }
+
+    /** As {@link #read(HttpServletRequest, HttpServletResponse, Handler)}, refusing a body with {@code refusal}. */
+    public void read(HttpServletRequest request, HttpServletResponse response, Handler handler, Refusal refusal) throws IOException {
         AsyncContext async = request.startAsync(request, response);
         // Never the container's timeout: the body has its own deadline, and once it is in, a delayed or
         // streamed response may wait as long as the emulation says (the timeout can only be set now).
         async.setTimeout(0);
-        new RequestBody(async, maxBytes, handler).start(deadlines, timeoutMillis);
+        new RequestBody(async, maxBytes, handler, refusal).start(deadlines, timeoutMillis);
     }
 
     @PreDestroy

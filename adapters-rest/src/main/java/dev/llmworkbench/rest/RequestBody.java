@@ -23,16 +23,18 @@ final class RequestBody implements ReadListener {
     private final ServletInputStream in;
     private final long maxBytes;
     private final RequestBodies.Handler handler;
+    private final RequestBodies.Refusal refusal;
     private final ByteArrayOutputStream bytes;
     private final byte[] chunk = new byte[8192];
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile Future<?> deadline;
 
-    RequestBody(AsyncContext async, long maxBytes, RequestBodies.Handler handler) throws IOException {
+    RequestBody(AsyncContext async, long maxBytes, RequestBodies.Handler handler, RequestBodies.Refusal refusal) throws IOException {
         this.async = async;
         this.in = async.getRequest().getInputStream();
         this.maxBytes = maxBytes;
         this.handler = handler;
+        this.refusal = refusal;
         long declared = async.getRequest().getContentLengthLong();
         this.bytes = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 1024);
     }
@@ -100,7 +102,7 @@ final class RequestBody implements ReadListener {
 
     private void end(RuntimeException failure) {
         try {
-            ErrorBody.write((HttpServletResponse) async.getResponse(), failure);
+            refusal.write((HttpServletResponse) async.getResponse(), failure);
         } catch (IOException | RuntimeException clientGone) {
             // nothing more to tell a client that left
         }
