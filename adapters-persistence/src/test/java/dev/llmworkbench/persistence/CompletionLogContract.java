@@ -129,6 +129,17 @@ public abstract class CompletionLogContract {
                 new UsageRow(LocalDate.of(2026, 3, 1), "llama3", "local", 1, 1, 2, 3)), log().usage());
     }
 
+    @Test
+    void deletingBeforeACutoffKeepsTheRowsCreatedAtOrAfterIt() {
+        log().append(List.of(
+                row("old", T0.minusNanos(1), "gpt-4o", "openai", 200, 1, 1),
+                row("edge", T0, "gpt-4o", "openai", 200, 1, 1),
+                row("new", T0.plusSeconds(1), "gpt-4o", "openai", 200, 1, 1)));
+        assertEquals(1, log().deleteBefore(T0));
+        assertEquals(List.of("new", "edge"), ids(newest(10)));
+        assertEquals(0, log().deleteBefore(T0));
+    }
+
     private List<String> ids(CompletionQuery query) {
         return log().list(query).rows().stream().map(Completion::id).toList();
     }

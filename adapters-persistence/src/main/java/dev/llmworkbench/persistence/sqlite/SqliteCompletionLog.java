@@ -8,6 +8,7 @@ import dev.llmworkbench.domain.gateway.Completion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class SqliteCompletionLog implements CompletionLog {
             + "coalesce(sum(prompt_tokens), 0) AS prompt, coalesce(sum(completion_tokens), 0) AS completion, "
             + "coalesce(sum(total_tokens), 0) AS total FROM completions GROUP BY day, model, route "
             + "ORDER BY day DESC, model, route";
+
+    private static final String DELETE_BEFORE = "DELETE FROM completions WHERE created_at < :cutoff";
 
     private final Jdbi jdbi;
 
@@ -79,6 +82,11 @@ public final class SqliteCompletionLog implements CompletionLog {
                 .map((rs, ctx) -> new UsageRow(LocalDate.parse(rs.getString("day")), rs.getString("model"), rs.getString("route"),
                         rs.getLong("requests"), rs.getLong("prompt"), rs.getLong("completion"), rs.getLong("total")))
                 .list());
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff) {
+        return jdbi.withHandle(handle -> handle.createUpdate(DELETE_BEFORE).bind("cutoff", SqliteInstants.format(cutoff)).execute());
     }
 
     private static Query bind(Query statement, CompletionQuery query) {

@@ -60,6 +60,11 @@ class CompletionRecorderTest {
         public List<UsageRow> usage() {
             return List.of();
         }
+
+        @Override
+        public int deleteBefore(Instant cutoff) {
+            return 0;
+        }
     }
 
     private static Completion row(int n) {

@@ -1,6 +1,7 @@
 package dev.llmworkbench.application.gateway.port;
 
 import dev.llmworkbench.domain.gateway.Completion;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,7 @@ public interface CompletionLog {
 
     /** Requests and tokens summed by day (UTC), model and route, newest day first. */
     List<UsageRow> usage();
+
+    /** Deletes every row created before {@code cutoff}; returns how many. */
+    int deleteBefore(Instant cutoff);
 }
