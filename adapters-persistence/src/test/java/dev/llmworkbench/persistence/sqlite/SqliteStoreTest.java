@@ -49,7 +49,9 @@ class SqliteStoreTest {
         try (SqliteStore store = SqliteStore.open(nested)) {
             assertEquals(nested.resolve("workbench.db").toAbsolutePath(), store.file());
             assertTrue(Files.isRegularFile(store.file()));
-            assertEquals(List.of("1 load_tests ae54701d120fd08b122ccea253863e1b1326ee2e6e3fb40e348016704eff4638"),
+            // sha256sum of each script under adapters-persistence/src/main/resources/db/sqlite/
+            assertEquals(List.of("1 load_tests ae54701d120fd08b122ccea253863e1b1326ee2e6e3fb40e348016704eff4638",
+                            "2 completions 4556494e2f69e0f3806704db9a755bfe4674cf02d15cb0ccc42c75bc30b4ca8a"),
                     query(store, SqliteStoreTest::versions));
         }
     }

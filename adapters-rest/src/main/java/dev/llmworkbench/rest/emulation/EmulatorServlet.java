@@ -3,13 +3,8 @@ package dev.llmworkbench.rest.emulation;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
-import dev.llmworkbench.rest.JsonFields;
-import dev.llmworkbench.rest.JsonResponse;
 import dev.llmworkbench.rest.RequestBodies;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,25 +21,13 @@ import java.io.IOException;
         EmulatorServlet.RESPONSES},
         asyncSupported = true)
 public class EmulatorServlet extends HttpServlet {
-    static final String CHAT = "/v1/chat/completions";
-    static final String COMPLETIONS = "/v1/completions";
-    static final String EMBEDDINGS = "/v1/embeddings";
-    static final String RESPONSES = "/v1/responses";
+    public static final String CHAT = "/v1/chat/completions";
+    public static final String COMPLETIONS = "/v1/completions";
+    public static final String EMBEDDINGS = "/v1/embeddings";
+    public static final String RESPONSES = "/v1/responses";
 
     @Inject
-    ChatCompletionsEndpoint chat;
-
-    @Inject
-    CompletionsEndpoint completions;
-
-    @Inject
-    EmbeddingsEndpoint embeddings;
-
-    @Inject
-    ResponsesEndpoint responses;
-
-    @Inject
-    Emitter emitter;
+    EmulatorDispatch dispatch;
 
     @Inject
     RequestBodies bodies;
@@ -69,7 +52,7 @@ public class EmulatorServlet extends HttpServlet {
         // Read on the container's thread: once the request is suspended, Liberty may reset its dispatch
         // state (the servlet path read null on a read-callback thread) while the body is still arriving.
         String path = request.getServletPath();
-        bodies.read(request, response, (async, bytes) -> emulate(async, path, bytes, arrival));
+        bodies.read(request, response, (async, bytes) -> dispatch.emulate(async, path, JsonBody.parse(bytes), arrival));
     }
 
     /**
@@ -79,29 +62,5 @@ public class EmulatorServlet extends HttpServlet {
     @Override
     protected void doTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
         service(request, response);
-    }
-
-    private void emulate(AsyncContext async, String path, byte[] bytes, long arrival) throws IOException {
-        HttpServletRequest request = (HttpServletRequest) async.getRequest();
-        JsonObject json = JsonBody.parse(bytes);
-        JsonFields body = JsonFields.of(json);
-        boolean stream = isStream(json);
-        switch (path) {
-            case CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, async);
-            case COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, async);
-            case RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, async);
-            default -> {
-                JsonResponse.write((HttpServletResponse) async.getResponse(), HttpServletResponse.SC_OK, embeddings.embed(body));
-                async.complete();
-            }
-        }
-    }
-
-    private static boolean isStream(JsonObject body) {
-        JsonValue stream = body.get("stream");
-        if (stream != null && stream != JsonValue.TRUE && stream != JsonValue.FALSE && stream != JsonValue.NULL) {
-            throw JsonFields.wrongType("stream", "a boolean", stream);
-        }
-        return stream == JsonValue.TRUE;
     }
 }

@@ -1,0 +1,91 @@
+package dev.llmworkbench.rest.gateway;
+
+import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.domain.gateway.Route;
+import dev.llmworkbench.rest.ErrorBody;
+import dev.llmworkbench.rest.JsonBody;
+import dev.llmworkbench.rest.OpenAiHeaders;
+import dev.llmworkbench.rest.RequestBodies;
+import dev.llmworkbench.rest.emulation.EmulatorDispatch;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends each request on the OpenAI paths to the route its model names: to an upstream, forwarded on a virtual
+ * thread, or to the built-in emulator in this process. Registered only when routes are configured
+ * ({@link GatewayRegistration}), so without them the emulator's servlet is exactly what it was.
+ */
+final class GatewayFilter extends HttpFilter {
+    static final String ROUTE_HEADER = "X-Gateway-Route";
+    static final String OVERHEAD_HEADER = "X-Gateway-Overhead-Ms";
+
+    private final Upstreams upstreams;
+    private final RequestBodies bodies;
+    private final EmulatorDispatch emulator;
+    private final CompletionRecorder recorder;
+    private final String via;
+    private final Clock clock;
+
+    /** @param via this gateway's {@code Via} entry: a request already carrying it came from this gateway */
+    GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder, String via,
+                  Clock clock) {
+        this.upstreams = upstreams;
+        this.bodies = bodies;
+        this.emulator = emulator;
+        this.recorder = recorder;
+        this.via = via;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long arrival = System.nanoTime();
+        String previousVia = request.getHeader("Via");
+        // A route pointing back at this server (as the tests' does) would forward forever: what this gateway already
+        // forwarded is the emulator's.
+        if (!"POST".equals(request.getMethod()) || previousVia != null && previousVia.contains(via)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            JsonBody.checkHeaders(request.getContentType(), request.getContentLengthLong(), bodies.maxBytes());
+        } catch (RuntimeException failure) {
+            response.setHeader("Connection", "close");
+            ErrorBody.write(response, failure);
+            return;
+        }
+        String path = request.getServletPath();
+        String requestId = String.valueOf(request.getAttribute(OpenAiHeaders.REQUEST_ID));
+        String nextVia = previousVia == null ? via : previousVia + ", " + via;
+        List<String[]> headers = ForwardHeaders.request(request.getHeaderNames(), request::getHeaders);
+        bodies.read(request, response, (async, bytes) -> route(new Exchange(async, requestId, path, bytes, JsonBody.parse(bytes),
+                arrival, clock.instant()), headers, nextVia));
+    }
+
+    private void route(Exchange exchange, List<String[]> headers, String nextVia) throws IOException {
+        JsonObject json = exchange.json();
+        Optional<Route> route = json.get("model") instanceof JsonString model
+                ? upstreams.routes().upstreamFor(model.getString()) : Optional.empty();
+        AsyncContext async = exchange.async();
+        if (route.isEmpty()) {
+            HttpServletResponse response = (HttpServletResponse) async.getResponse();
+            response.setHeader(ROUTE_HEADER, Route.EMULATOR);
+            response.setHeader(OVERHEAD_HEADER, Exchange.millis(exchange.nanosSinceArrival()));
+            emulator.emulate(async, exchange.path(), json, exchange.arrival());
+            return;
+        }
+        Thread.ofVirtual().name("gateway-" + route.get().name())
+                .start(new Forwarding(exchange, upstreams.upstream(route.get()), headers, nextVia, recorder));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.llmworkbench.bootstrap;
+
+import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.gateway.GetCompletion;
+import dev.llmworkbench.application.gateway.ListCompletions;
+import dev.llmworkbench.application.gateway.PruneCompletions;
+import dev.llmworkbench.application.gateway.SumUsage;
+import dev.llmworkbench.application.gateway.port.CompletionLog;
+import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
+import dev.llmworkbench.persistence.sqlite.SqliteStore;
+import dev.llmworkbench.rest.gateway.PayloadRoute;
+import dev.llmworkbench.rest.gateway.Upstreams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The gateway: its upstream routes with their HTTP clients, and the completion log in the SQLite store with the
+ * recorder that writes it in batches, pruned to its retention if one is set. The recorder is closed (every queued row
+ * written) at shutdown, before the store it writes to.
+ */
+@ApplicationScoped
+public class GatewayWiring {
+    private static final Logger LOG = Logger.getLogger(GatewayWiring.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "workbench.log.queue-capacity", defaultValue = "10000")
+    int queueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "workbench.log.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "workbench.log.retention-days")
+    Optional<Integer> retentionDays;
+
+    private ScheduledExecutorService retention;
+
+    @Produces
+    @Singleton
+    Upstreams upstreams(GatewayConfig config) {
+        return new Upstreams(config.routes());
+    }
+
+    void close(@Disposes Upstreams upstreams) {
+        upstreams.close();
+    }
+
+    @Produces
+    @Singleton
+    PayloadRoute payloadRoute(GatewayConfig config) {
+        return new PayloadRoute(config.payloadRoute());
+    }
+
+    void close(@Disposes PayloadRoute route) {
+        route.close();
+    }
+
+    @Produces
+    @Singleton
+    CompletionLog completionLog(SqliteStore store) {
+        return new SqliteCompletionLog(store);
+    }
+
+    @Produces
+    @Singleton
+    CompletionRecorder recorder(CompletionLog log) {
+        return new CompletionRecorder(log, queueCapacity, batchSize,
+                Thread.ofPlatform().name("completion-log-writer").daemon(true).factory(),
+                failure -> LOG.warning(() -> "event=completion_log_write_failed type=" + failure.getClass().getSimpleName()));
+    }
+
+    void close(@Disposes CompletionRecorder recorder) {
+        recorder.close();
+    }
+
+    /** With a retention set, rows older than it are deleted at start-up and every hour after. */
+    void pruneOnSchedule(@Observes Startup startup, CompletionLog log) {
+        retentionDays.ifPresent(days -> {
+            PruneCompletions prune = new PruneCompletions(log, Duration.ofDays(days), Clock.systemUTC());
+            retention = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("completion-log-retention").daemon(true).factory());
+            retention.scheduleWithFixedDelay(() -> {
+                try {
+                    int deleted = prune.prune();
+                    LOG.info(() -> "event=completion_log_pruned retention_days=" + days + " deleted=" + deleted);
+                } catch (RuntimeException failure) {
+                    LOG.warning(() -> "event=completion_log_prune_failed type=" + failure.getClass().getSimpleName());
+                }
+            }, 0, 1, TimeUnit.HOURS);
+        });
+    }
+
+    /** Before any bean is destroyed, so the store is still open for the last batch. */
+    void flushAtShutdown(@Observes Shutdown shutdown, CompletionRecorder recorder) {
+        if (retention != null) {
+            retention.shutdownNow();
+        }
+        recorder.close();
+        LOG.info(() -> "event=completion_log_flushed dropped=" + recorder.dropped());
+    }
+
+    @Produces
+    @Singleton
+    ListCompletions listCompletions(CompletionLog log) {
+        return new ListCompletions(log);
+    }
+
+    @Produces
+    @Singleton
+    GetCompletion getCompletion(CompletionLog log) {
+        return new GetCompletion(log);
+    }
+
+    @Produces
+    @Singleton
+    SumUsage sumUsage(CompletionLog log) {
+        return new SumUsage(log);
+    }
+}
