@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class LoadTestRunIT {
     private static final String MARKER = "sk-e2e-marker-7d1f0c3a9b";
-    // The test server's directory, from bootstrap's working directory where failsafe runs.
-    private static final Path SERVER_DIR = Path.of("target/liberty/wlp/usr/servers/workbench-test");
+    // The test server's store and log, as the build tells failsafe where they are.
+    private static final Path STORE = Path.of(CompletionLogFile.PATH);
+    private static final Path LOG = Path.of(System.getProperty("workbench.it.log",
+            "target/liberty/wlp/usr/servers/workbench-test/logs/messages.log"));
 
     private static JsonNode runTask(String body) throws Exception {
         HttpResponse<String> response = Server.postJson("/run-task/", body);
@@ -69,13 +71,13 @@ class LoadTestRunIT {
             answers.add(Server.get(path).body());
         }
         answers.forEach(body -> assertFalse(body.contains(MARKER), body));
-        for (Path kept : List.of(SERVER_DIR.resolve("data/workbench.db"), SERVER_DIR.resolve("data/workbench.db-wal"),
-                SERVER_DIR.resolve("logs/messages.log"))) {
+        for (Path kept : List.of(STORE, Path.of(STORE + "-wal"), LOG)) {
             if (Files.exists(kept)) {
                 assertFalse(new String(Files.readAllBytes(kept), java.nio.charset.StandardCharsets.ISO_8859_1).contains(MARKER), kept.toString());
             }
         }
-        assertTrue(Files.exists(SERVER_DIR.resolve("data/workbench.db")), "the store is where the search looked");
+        assertTrue(Files.exists(STORE), "the store is where the search looked");
+        assertTrue(Files.exists(LOG), "the log is where the search looked");
     }
 
     @Test
