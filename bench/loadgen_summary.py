@@ -97,6 +97,7 @@ def stream(directory):
     for path in sorted(glob.glob(os.path.join(directory, "streambench-*.json"))):
         doc = json.load(open(path))
         baseline.append({"file": os.path.basename(path), "streams": doc["streams"], "ok": doc["ok"], "failed": doc["failed"],
+                         "max_open": doc["max_open"],
                          "ttft_ms": doc["ttft_ms"], "itl_ms": doc["itl_ms"]})
     result = {"when": os.path.basename(directory).split("-", 1)[1], "machine": machine(directory), "rounds": rounds}
     if baseline:
