@@ -90,6 +90,7 @@ export function readForm(form) {
   };
   optional(body, 'ignore_eos', value('#lt-ignore-eos') === '' ? undefined : value('#lt-ignore-eos') === 'true');
   optional(body, 'host', value('#lt-host') || undefined);
+  optional(body, 'embedding_model', value('#lt-embedding-model') || undefined);
   optional(body, 'API_KEY', value('#lt-api-key') || undefined);
   optional(body, 'max_requests', number('#lt-max-requests'));
   const slo = {};
