@@ -1,9 +1,15 @@
 """Draws the benchmark results as SVG (no plotting library needed): throughput against the
 baselines, client-side TTFT/ITL percentiles at 1,000 streams, and the server's threads and
-memory while it holds 10,000 streams.  python3 bench/charts.py RESULTS_DIR"""
+memory while it holds 10,000 streams; for the load generator (bench/loadgen-*.sh) its request
+rate against wrk and Locust, its TTFT/ITL beside the set values, and its own threads and memory
+at scale. Each SVG gets a PNG beside it when rsvg-convert (librsvg2-bin) is installed.
+python3 bench/charts.py RESULTS_DIR"""
 import glob
 import json
 import os
+import shutil
+import statistics
+import subprocess
 import sys
 
 W, H, PAD = 640, 300, 56
@@ -83,10 +89,61 @@ def main(directory):
                   ("server RSS", "#718096", [(p["t"], p["rss_mb"]) for p in s], "MB")]
         charts["scale-10000.svg"] = lines("10,000 concurrent streams", "threads stay flat; memory carries the load",
                                           series, "s")
+    charts.update(loadgen_charts(directory))
     for name, content in charts.items():
-        with open(os.path.join(directory, name), "w") as f:
+        path = os.path.join(directory, name)
+        with open(path, "w") as f:
             f.write(content)
-        print(os.path.join(directory, name))
+        print(path)
+        if shutil.which("rsvg-convert"):
+            subprocess.run(["rsvg-convert", "-o", path[:-4] + ".png", path], check=True)
+            print(path[:-4] + ".png")
+
+
+def loadgen_charts(directory):
+    charts = {}
+    speed = os.path.join(directory, "speed.json")
+    if os.path.exists(speed):
+        t = json.load(open(speed))
+        m, r, cores = t["median"], t["ratios"], t["machine"]["cpus"]
+        order = [("generator", "ours"), ("generator-untimed", "ours*"), ("jdk", "JDK"), ("jdk-untimed", "JDK*"),
+                 ("jetty", "Jetty"), ("wrk", "wrk"), ("locust", "Locust"), (f"locust-w{cores}", f"Locust x{cores}")]
+        charts["loadgen-speed.svg"] = bars(
+            "Requests/s against nginx (static chat completion), 64 in flight",
+            f'median of {t["settings"]["rounds"]} rounds; ours {r.get("generator_over_locust_1_process")}x Locust, '
+            f'{r.get("generator_over_wrk")}x wrk; JDK, Jetty: the clients alone; *: no request timeout',
+            [label for key, label in order if key in m], [m[key] for key, _ in order if key in m], "",
+            ["#2b6cb0", "#2c5282", "#4299e1", "#63b3ed", "#38a169", "#718096", "#dd6b20", "#ed8936"])
+    accuracy = os.path.join(directory, "accuracy.json")
+    if os.path.exists(accuracy):
+        a = json.load(open(accuracy))
+        plan = a["rounds"][0]["plan"]
+        wanted = dict(h.split(":") for h in plan["headers"].split(","))
+        for metric, header in (("ttft_ms", "X-TTFT-MS"), ("itl_ms", "X-ITL-MS")):
+            labels, values = [], []
+            for users in sorted({int(run["plan"]["user"]) for run in a["rounds"]}, reverse=True):
+                ours = [run[metric]["p50"] for run in a["rounds"] if int(run["plan"]["user"]) == users]
+                base = [run[metric]["p50"] for run in a.get("streambench", []) if run["streams"] == users]
+                labels.append(f"{users} users, ours")
+                values.append(statistics.median(ours))
+                if base:
+                    labels.append(f"{users} streams, base")
+                    values.append(statistics.median(base))
+            name = metric[:-3].upper()
+            charts[f"loadgen-accuracy-{name.lower()}.svg"] = bars(
+                f"{name} p50 as measured: our generator and StreamBench (base)",
+                f"set to {wanted[header]} ms, {plan['output_lens']} tokens a stream; median of the rounds",
+                labels, values, "ms", ["#2b6cb0", "#718096"])
+    for doc in sorted(glob.glob(os.path.join(directory, "generator-*.json")))[-1:]:
+        if not os.path.exists(os.path.join(directory, "scale.json")):
+            break
+        d = json.load(open(doc))
+        series = [("active users", "#2b6cb0", [(p["second"], p["active_users"]) for p in d["result"]["series"]], ""),
+                  ("generator threads", "#e53e3e", [(p["t"], p["threads"]) for p in d["jvm"]["series"]], ""),
+                  ("generator heap used", "#718096", [(p["t"], p["heap_mb"]) for p in d["jvm"]["series"]], "MB")]
+        charts["loadgen-scale.svg"] = lines(f'{d["plan"]["user"]} streaming users from one generator JVM',
+                                            "virtual threads: platform threads stay flat", series, "s")
+    return charts
 
 
 if __name__ == "__main__":
