@@ -71,7 +71,7 @@ public class LoadgenBench {
                 arg.getOrDefault("output_lens", "10"), Integer.valueOf(arg.getOrDefault("user", "64")),
                 Double.valueOf(arg.getOrDefault("rate", "1000")), time,
                 arg.getOrDefault("tags", "chat_completions_nonstream"), "bench", arg.get("host"), false,
-                arg.getOrDefault("load", "throughput"), null, null, null, null, false, null, headers)
+                arg.getOrDefault("load", "throughput"), null, null, null, null, false, null, headers, null)
                 .toPlan(URI.create(arg.get("host")));
     }
 

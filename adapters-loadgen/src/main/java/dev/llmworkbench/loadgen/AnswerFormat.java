@@ -1,8 +1,6 @@
 package dev.llmworkbench.loadgen;
 
 import dev.llmworkbench.domain.loadtest.Scenario;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,12 +56,12 @@ enum AnswerFormat {
         if (event.done()) {
             return Optional.of(Part.END);
         }
-        Optional<JsonObject> data = AnswerJson.parse(event.data());
+        Optional<AnswerFields> data = AnswerJson.parse(event.data());
         return switch (this) {
-            case CHAT_STREAM -> data.filter(AnswerJson::isAnswer)
-                    .map(chunk -> new Part(AnswerJson.content(chunk, "delta"), AnswerJson.usage(chunk), false));
-            case COMPLETION_STREAM -> data.filter(AnswerJson::isAnswer)
-                    .map(chunk -> new Part(AnswerJson.text(chunk), AnswerJson.usage(chunk), false));
+            case CHAT_STREAM -> data.filter(AnswerFields::isAnswer)
+                    .map(chunk -> new Part(AnswerFields.orEmpty(chunk.deltaContent), chunk.chatUsage(), false));
+            case COMPLETION_STREAM -> data.filter(AnswerFields::isAnswer)
+                    .map(chunk -> new Part(AnswerFields.orEmpty(chunk.text), chunk.chatUsage(), false));
             case RESPONSE_STREAM -> data.flatMap(AnswerFormat::responseEvent);
             case CHAT_WHOLE, EMBEDDING_WHOLE -> throw new IllegalStateException(this + " is not streamed");
         };
@@ -71,33 +69,28 @@ enum AnswerFormat {
 
     /** A whole answer's body; empty when it is not what this API answers. */
     Optional<Part> whole(String body) {
-        Optional<JsonObject> answer = AnswerJson.parse(body);
+        Optional<AnswerFields> answer = AnswerJson.parse(body);
         return switch (this) {
-            case CHAT_WHOLE -> answer.filter(AnswerJson::isAnswer)
-                    .map(whole -> new Part(AnswerJson.content(whole, "message"), AnswerJson.usage(whole), true));
-            case EMBEDDING_WHOLE -> answer.filter(AnswerFormat::isEmbeddingList)
-                    .map(list -> new Part("", AnswerJson.embeddingUsage(list), true));
+            case CHAT_WHOLE -> answer.filter(AnswerFields::isAnswer)
+                    .map(whole -> new Part(AnswerFields.orEmpty(whole.messageContent), whole.chatUsage(), true));
+            case EMBEDDING_WHOLE -> answer.filter(AnswerFields::isEmbeddingList)
+                    .map(list -> new Part("", list.embeddingUsage(), true));
             case CHAT_STREAM, COMPLETION_STREAM, RESPONSE_STREAM ->
                     throw new IllegalStateException(this + " is streamed");
         };
     }
 
-    private static Optional<Part> responseEvent(JsonObject event) {
-        Optional<String> type = AnswerJson.string(event, "type");
-        if (type.isEmpty()) {
+    private static Optional<Part> responseEvent(AnswerFields event) {
+        if (event.type == null) {
             return Optional.empty();
         }
-        return switch (type.get()) {
-            case "response.output_text.delta" -> AnswerJson.string(event, "delta")
+        return switch (event.type) {
+            case "response.output_text.delta" -> Optional.ofNullable(event.delta)
                     .map(delta -> new Part(delta, Optional.empty(), false));
             case "response.completed", "response.incomplete" ->
-                    Optional.of(new Part("", AnswerJson.responseUsage(event), true));
+                    Optional.of(new Part("", event.responseUsage(), true));
             case "error", "response.failed" -> Optional.empty();
             default -> Optional.of(Part.NOTHING);
         };
-    }
-
-    private static boolean isEmbeddingList(JsonObject answer) {
-        return answer.get("data") instanceof JsonArray && !answer.containsKey("error");
     }
 }

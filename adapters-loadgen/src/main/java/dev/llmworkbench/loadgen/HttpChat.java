@@ -41,6 +41,7 @@ public final class HttpChat implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpClient client;
     private final Map<Scenario, URI> endpoints = new EnumMap<>(Scenario.class);
+    private final RequestBodies bodies = new RequestBodies();
 
     /** {@code tokenCounter} counts output tokens in the model's encoding when the server sends no usage. */
     public HttpChat(ChatTarget target, RunClock clock, ToIntFunction<String> tokenCounter) {
@@ -90,7 +91,7 @@ public final class HttpChat implements AutoCloseable {
         // Set, not added: a plan that names one of the headers above means to replace it.
         call.headers().forEach(builder::setHeader);
         target.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
-        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(RequestBody.of(call))).build();
+        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(bodies.of(call))).build();
     }
 
     private record Outcome(int status, Optional<Answer> answer, Optional<ErrorClass> error) {
