@@ -2,6 +2,7 @@ package dev.llmworkbench.loadgen;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import org.HdrHistogram.Histogram;
 public final class SecondSeries {
 
     private static final int SIGNIFICANT_DIGITS = 3;
+    private static final int NOT_NOTED = -1;
 
     private final Instant start;
     private final Map<Long, Second> seconds = new ConcurrentSkipListMap<>();
@@ -43,11 +45,27 @@ public final class SecondSeries {
         if (users < 0) {
             throw new IllegalArgumentException("users < 0");
         }
-        at(at).activeUsers.accumulateAndGet(users, Math::max);
+        Second second = at(at);
+        second.activeUsers.accumulateAndGet(users, Math::max);
+        second.lastNoted.set(users);
     }
 
+    /**
+     * The seconds seen so far, in order. A second in which no count of users was noted (a request ended in it, but no
+     * user started or stopped and the once-a-second note came late) shows the users last noted before it, who were
+     * still active, rather than none.
+     */
     public List<SeriesPoint> points() {
-        return seconds.entrySet().stream().map(entry -> entry.getValue().point(entry.getKey())).toList();
+        List<SeriesPoint> points = new ArrayList<>(seconds.size());
+        int carried = 0;
+        for (Map.Entry<Long, Second> entry : seconds.entrySet()) {
+            Second second = entry.getValue();
+            int noted = second.activeUsers.get();
+            points.add(second.point(entry.getKey(), noted == NOT_NOTED ? carried : noted));
+            int last = second.lastNoted.get();
+            carried = last == NOT_NOTED ? carried : last;
+        }
+        return List.copyOf(points);
     }
 
     private Second at(Instant instant) {
@@ -57,17 +75,18 @@ public final class SecondSeries {
     }
 
     private static final class Second {
-        final AtomicInteger activeUsers = new AtomicInteger();
+        final AtomicInteger activeUsers = new AtomicInteger(NOT_NOTED);
+        final AtomicInteger lastNoted = new AtomicInteger(NOT_NOTED);
         final LongAdder requests = new LongAdder();
         final LongAdder outputTokens = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Histogram ttftMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
 
-        SeriesPoint point(long second) {
+        SeriesPoint point(long second, int users) {
             DistributionSummary ttft = Distribution.summarise(ttftMicros.copy());
             // Errors are read before requests: a request counts before its error, so errors never exceed requests.
             long failed = errors.sum();
-            return new SeriesPoint(second, activeUsers.get(), requests.sum(), outputTokens.sum(), ttft.p50Ms(),
+            return new SeriesPoint(second, users, requests.sum(), outputTokens.sum(), ttft.p50Ms(),
                     ttft.p99Ms(), failed);
         }
     }

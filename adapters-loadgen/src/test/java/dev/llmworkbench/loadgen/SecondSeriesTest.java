@@ -29,9 +29,24 @@ class SecondSeriesTest {
 
         assertEquals(2, points.size());
         assertEquals(new SeriesPoint(0, 7, 1, 6, 50, 50, 0), strip(points.get(0)));
-        assertEquals(new SeriesPoint(1, 0, 3, 5, 100, 300, 0), strip(points.get(1)));
+        // No count was noted in second 1: the 5 users noted last in second 0 were still active.
+        assertEquals(new SeriesPoint(1, 5, 3, 5, 100, 300, 0), strip(points.get(1)));
         assertEquals(0, points.get(0).errors());
         assertEquals(1, points.get(1).errors());
+    }
+
+    @Test
+    void aSecondWithoutANoteShowsTheUsersLastNotedAndANoteOfNoneStaysNone() {
+        SecondSeries series = new SecondSeries(START);
+        series.activeUsers(START.plus(ms(100)), 8);
+        series.activeUsers(START.plus(ms(900)), 4);
+        series.record(ok(ms(1_000), ms(100), List.of(), ms(200), 5, 3));
+        series.record(ok(ms(1_500), ms(100), List.of(), ms(1_200), 5, 3));
+        series.activeUsers(START.plus(ms(3_100)), 0);
+
+        List<Integer> users = series.points().stream().map(SeriesPoint::activeUsers).toList();
+
+        assertEquals(List.of(8, 4, 4, 0), users, "seconds 0 to 3: the most noted, then carried, then a noted none");
     }
 
     @Test
