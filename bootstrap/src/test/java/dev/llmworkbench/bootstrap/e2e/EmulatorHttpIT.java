@@ -224,7 +224,8 @@ class EmulatorHttpIT {
     void openApiDocumentAndUiAreServed() throws Exception {
         HttpResponse<String> document = Server.get("/openapi");
         assertEquals(200, document.statusCode());
-        for (String path : List.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models")) {
+        for (String path : List.of("/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/models",
+                "/run-task/", "/api/load-tests", "/api/load-tests/{id}/events")) {
             assertTrue(document.body().contains(path), path);
         }
         assertTrue(document.body().contains("X-TTFT-MS"));
