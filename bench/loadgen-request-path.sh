@@ -9,27 +9,10 @@ export JAVA_HOME=${JAVA_HOME:-$(bin/workbench java)}
 java=$JAVA_HOME/bin/java
 ROUNDS=$1 DURATION=$2; shift 2
 PORT=${PORT:-9187}
-work=$(mktemp -d /tmp/bench-path.XXXXXX); mkdir -p $work/nginx/logs
+work=$(mktemp -d /tmp/bench-path.XXXXXX)
 bench/loadgen-classpath.sh "$work/loadgen.cp"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_timeout 75s;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$PORT;
-    location = /v1/chat/completions {
-      default_type application/json;
-      return 200 '{"id":"chatcmpl-bench","object":"chat.completion","created":1764000000,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there, how can I help you today?","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":16,"completion_tokens":10,"total_tokens":26}}';
-    }
-  }
-}
-CONF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' & npid=$!
+. bench/nginx-chat.sh
+nginx_chat_start "$work/nginx" "$PORT"; npid=$nginx_pid
 trap 'kill $npid' EXIT
 sleep 1
 deps=$(cut -d: -f2- "$work/loadgen.cp")

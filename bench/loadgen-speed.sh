@@ -34,27 +34,8 @@ bench/loadgen-classpath.sh "$work/loadgen.cp"
 MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow" mvn -q -B -ntp -f bench/clients/pom.xml \
   dependency:build-classpath -Dmdep.outputFile="$work/jetty.cp" >&2
 
-# nginx's `return` answers POST too (a static file would be a 405); a private prefix leaves the machine's nginx alone.
-mkdir -p "$work/nginx/logs"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_timeout 75s;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$PORT;
-    location = /v1/chat/completions {
-      default_type application/json;
-      return 200 '{"id":"chatcmpl-bench","object":"chat.completion","created":1764000000,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"Hello there, how can I help you today?","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":16,"completion_tokens":10,"total_tokens":26}}';
-    }
-  }
-}
-CONF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' & pids+=($!)
+. bench/nginx-chat.sh
+nginx_chat_start "$work/nginx" "$PORT"; pids+=("$nginx_pid")
 url=http://127.0.0.1:$PORT/v1/chat/completions
 for _ in $(seq 1 50); do curl -sf -o /dev/null -X POST "$url" && break; sleep 0.1; done
 
