@@ -1,0 +1,83 @@
+package dev.llmworkbench.application.batch;
+
+import dev.llmworkbench.application.batch.port.AnsweredLine;
+import dev.llmworkbench.application.batch.port.LineCaller;
+import dev.llmworkbench.domain.batch.Batch;
+import dev.llmworkbench.domain.batch.FileLine;
+import dev.llmworkbench.domain.batch.InputLine;
+import dev.llmworkbench.domain.batch.LineAnswer;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Sends one line until it has an answer to record. An upstream 429 pauses the whole batch for its
+ * {@code Retry-After} (or the backoff) and the line is sent again, so rate limits slow a batch instead of failing its
+ * lines; a call with no answer is tried again a few times, then recorded as an error line. A line whose batch stops
+ * (cancel, expiry, shutdown) before it is answered stays pending.
+ */
+final class LineSender {
+    private static final Logger LOG = Logger.getLogger(LineSender.class.getName());
+
+    private final BatchDeps deps;
+    private final Batch batch;
+    private final BooleanSupplier stopped;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+
+    LineSender(BatchDeps deps, Batch batch, BooleanSupplier stopped) {
+        this.deps = deps;
+        this.batch = batch;
+        this.stopped = stopped;
+    }
+
+    void send(InputLine.Request line) throws InterruptedException {
+        String body = line.body().orElseThrow();
+        String customId = line.customId().orElseThrow();
+        Duration backoff = deps.settings().backoff();
+        for (int attempt = 1; !stopped.getAsBoolean(); ) {
+            awaitPause();
+            try {
+                LineCaller.Reply reply = deps.caller().call(batch.endpoint(), body);
+                if (reply.statusCode() == 429) {
+                    pause(reply.retryAfter().orElse(deps.settings().backoff()));
+                    continue;
+                }
+                record(new LineAnswer.Response(line.line(), customId, reply.statusCode(), reply.requestId(), reply.body(),
+                        reply.usage()));
+                return;
+            } catch (IOException failure) {
+                if (attempt++ >= deps.settings().attempts()) {
+                    LOG.info(() -> "event=batch_line_failed batch=" + batch.id() + " line=" + line.line()
+                            + " error=" + failure.getClass().getSimpleName());
+                    record(new LineAnswer.NoResponse(line.line(), customId, "request_failed",
+                            "The request got no answer after " + deps.settings().attempts() + " attempts."));
+                    return;
+                }
+                Thread.sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Holds the caller until a pause asked for by a 429 is over; new lines wait for it too. */
+    void awaitPause() throws InterruptedException {
+        Duration wait = Duration.between(deps.clock().instant(), pausedUntil.get());
+        while (!wait.isNegative() && !wait.isZero() && !stopped.getAsBoolean()) {
+            Thread.sleep(wait.compareTo(Duration.ofMillis(200)) > 0 ? Duration.ofMillis(200) : wait);
+            wait = Duration.between(deps.clock().instant(), pausedUntil.get());
+        }
+    }
+
+    private void pause(Duration retryAfter) {
+        Instant until = deps.clock().instant().plus(retryAfter);
+        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private void record(LineAnswer answer) {
+        deps.batches().answer(batch.id(), List.of(new AnsweredLine(answer, FileLine.of(deps.ids().line(), answer))));
+    }
+}
