@@ -8,9 +8,8 @@ import dev.llmworkbench.domain.batch.InputLine;
 import dev.llmworkbench.domain.batch.LineAnswer;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -22,11 +21,14 @@ import java.util.logging.Logger;
  */
 final class LineSender {
     private static final Logger LOG = Logger.getLogger(LineSender.class.getName());
+    /** A paused line looks this often whether its batch was stopped meanwhile. */
+    private static final Duration MAX_NAP = Duration.ofMillis(200);
 
     private final BatchDeps deps;
     private final Batch batch;
     private final BooleanSupplier stopped;
-    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    // System.nanoTime() until which no line of the batch is sent: monotonic, so a clock step cannot stretch a pause.
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
     LineSender(BatchDeps deps, Batch batch, BooleanSupplier stopped) {
         this.deps = deps;
@@ -65,16 +67,16 @@ final class LineSender {
 
     /** Holds the caller until a pause asked for by a 429 is over; new lines wait for it too. */
     void awaitPause() throws InterruptedException {
-        Duration wait = Duration.between(deps.clock().instant(), pausedUntil.get());
-        while (!wait.isNegative() && !wait.isZero() && !stopped.getAsBoolean()) {
-            Thread.sleep(wait.compareTo(Duration.ofMillis(200)) > 0 ? Duration.ofMillis(200) : wait);
-            wait = Duration.between(deps.clock().instant(), pausedUntil.get());
+        long wait = pausedUntil.get() - System.nanoTime();
+        while (wait > 0 && !stopped.getAsBoolean()) {
+            Thread.sleep(Duration.ofNanos(Math.min(wait, MAX_NAP.toNanos())));
+            wait = pausedUntil.get() - System.nanoTime();
         }
     }
 
     private void pause(Duration retryAfter) {
-        Instant until = deps.clock().instant().plus(retryAfter);
-        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+        long until = System.nanoTime() + retryAfter.toNanos();
+        pausedUntil.accumulateAndGet(until, (a, b) -> a - b > 0 ? a : b);
     }
 
     private void record(LineAnswer answer) {
