@@ -48,6 +48,28 @@ public final class HttpLineCaller implements LineCaller {
                 retryAfter(response.headers().firstValue("retry-after-ms"), response.headers().firstValue("retry-after")));
     }
 
+    /**
+     * Waits until this server's own readiness check answers 200, so lines resumed at start-up are not sent before the
+     * endpoints they go to are deployed (they would get a 404 and be recorded as failed).
+     *
+     * @return whether the server became ready within {@code patience}
+     */
+    public boolean awaitReady(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        HttpRequest probe = HttpRequest.newBuilder(base.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // the port is not open yet: try again below
+            }
+            Thread.sleep(Duration.ofMillis(250));
+        }
+        return false;
+    }
+
     /** OpenAI sends {@code retry-after-ms} beside {@code retry-after} (seconds); an HTTP date is not honoured. */
     static Optional<Duration> retryAfter(Optional<String> millis, Optional<String> seconds) {
         try {

@@ -77,7 +77,7 @@ final class BatchJob implements Runnable {
     private void dispatch(Batch batch) throws IOException, InterruptedException {
         expiresAt = batch.times().expiresAt();
         Set<Integer> pending = deps.batches().pending(id).stream().map(PendingLine::line).collect(Collectors.toSet());
-        LineSender sender = new LineSender(deps, batch, this::mustStop);
+        LineSender sender = new LineSender(deps, batch, this::mustStop, () -> shuttingDown);
         Phaser inFlight = new Phaser(1);
         try (InputStream in = deps.files().open(batch.inputFileId())) {
             deps.input().read(in, BatchValidation.modelOverride(batch), line -> {

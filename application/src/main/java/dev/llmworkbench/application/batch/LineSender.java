@@ -27,13 +27,16 @@ final class LineSender {
     private final BatchDeps deps;
     private final Batch batch;
     private final BooleanSupplier stopped;
+    private final BooleanSupplier shuttingDown;
     // System.nanoTime() until which no line of the batch is sent: monotonic, so a clock step cannot stretch a pause.
     private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
-    LineSender(BatchDeps deps, Batch batch, BooleanSupplier stopped) {
+    /** @param shuttingDown while the server stops, its own endpoints may answer 404 or 503: such answers are not kept */
+    LineSender(BatchDeps deps, Batch batch, BooleanSupplier stopped, BooleanSupplier shuttingDown) {
         this.deps = deps;
         this.batch = batch;
         this.stopped = stopped;
+        this.shuttingDown = shuttingDown;
     }
 
     void send(InputLine.Request line) throws InterruptedException {
@@ -44,6 +47,10 @@ final class LineSender {
             awaitPause();
             try {
                 LineCaller.Reply reply = deps.caller().call(batch.endpoint(), body);
+                boolean succeeded = reply.statusCode() >= 200 && reply.statusCode() < 300;
+                if (!succeeded && shuttingDown.getAsBoolean()) {
+                    return;
+                }
                 if (reply.statusCode() == 429) {
                     pause(reply.retryAfter().orElse(deps.settings().backoff()));
                     continue;
@@ -52,6 +59,9 @@ final class LineSender {
                         reply.usage()));
                 return;
             } catch (IOException failure) {
+                if (shuttingDown.getAsBoolean()) {
+                    return;
+                }
                 if (attempt++ >= deps.settings().attempts()) {
                     LOG.info(() -> "event=batch_line_failed batch=" + batch.id() + " line=" + line.line()
                             + " error=" + failure.getClass().getSimpleName());
