@@ -11,9 +11,7 @@ CREATE TABLE batches (
                                                          'completed', 'expired', 'cancelling', 'cancelled')),
     output_file_id       TEXT,
     error_file_id        TEXT,
-    errors               TEXT,    -- JSON array of OpenAI's BatchError objects, NULL when there are none
-    metadata             TEXT,    -- JSON object of up to 16 string pairs, NULL when none was given
-    output_expires_after TEXT,    -- JSON {"anchor": "created_at", "seconds": n}, NULL when none was given
+    output_expires_after INTEGER, -- seconds after their creation that the output files expire (anchor created_at)
     created_at           INTEGER NOT NULL,
     in_progress_at       INTEGER,
     expires_at           INTEGER NOT NULL,
@@ -32,13 +30,33 @@ CREATE TABLE batches (
     reasoning_tokens     INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
+-- A failed batch's errors (OpenAI's BatchError objects), in the order found; metadata's string pairs. Rows, not
+-- JSON, so the store needs no JSON library and a MongoDB store maps them the same way.
+CREATE TABLE batch_errors (
+    batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL CHECK (seq >= 1),
+    code     TEXT NOT NULL,
+    message  TEXT NOT NULL,
+    param    TEXT,
+    line     INTEGER CHECK (line >= 1),
+    PRIMARY KEY (batch_id, seq)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE batch_metadata (
+    batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    key      TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    PRIMARY KEY (batch_id, key)
+) STRICT, WITHOUT ROWID;
+
 CREATE INDEX batches_by_creation ON batches (created_at, id);
 -- On start-up, the batches still to run or to finish.
 CREATE INDEX batches_unfinished ON batches (status) WHERE status IN ('validating', 'in_progress', 'finalizing', 'cancelling');
 
 -- One row per input line, written when the batch passes validation. A line is answered exactly once: its state
--- moves from 'pending' to 'done' (a response, whatever its status code) or 'failed' (no response: an error line)
--- together with its output, in one transaction; after a restart only 'pending' lines run.
+-- moves from 'pending' to 'done' (a 2xx response: a line of the output file) or 'failed' (any other response, or
+-- none: a line of the error file, as OpenAI sorts them) together with its file line and the batch's counts, in one
+-- transaction; after a restart only 'pending' lines run.
 CREATE TABLE batch_lines (
     batch_id  TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
     line      INTEGER NOT NULL CHECK (line >= 1),   -- 1-based line number in the input file

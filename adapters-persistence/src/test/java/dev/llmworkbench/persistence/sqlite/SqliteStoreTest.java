@@ -53,7 +53,7 @@ class SqliteStoreTest {
             assertEquals(List.of("1 load_tests ae54701d120fd08b122ccea253863e1b1326ee2e6e3fb40e348016704eff4638",
                             "2 completions 4556494e2f69e0f3806704db9a755bfe4674cf02d15cb0ccc42c75bc30b4ca8a",
                             "3 files e8a31846d58b590ce7fd597f52359a372ba3c3a008f711e8fc9e8cc51927c960",
-                            "4 batches e152095ace6de3e13007c9b31000dd867abb29e789750f896beb152d1461785e",
+                            "4 batches 7a06e7daadc2f73765799c6454ab292ae435a95ca8c67dc025446a0f6a3d26ad",
                             "5 webhooks 06c306e05eaf489b73894bea71a4fd7920fb2ebb3f4ae065aa278091bb5f57fe"),
                     query(store, SqliteStoreTest::versions));
         }
