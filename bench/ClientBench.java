@@ -5,23 +5,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * The HTTP-client choice, measured in one harness shape: USERS virtual threads, each sending a non-streamed chat
- * completion, waiting for the whole answer and sending the next, for SECONDS after WARMUP seconds. "jdk" is
- * java.net.http.HttpClient configured as adapters-loadgen's HttpChat configures it (HTTP/1.1, a virtual-thread
- * executor, a 10-minute request timeout, sendAsync then a blocking get); "jetty" is Jetty 12's HttpClient with its
- * own defaults but for the connection limit, raised to USERS, and the same request timeout. "-untimed" sends the
- * same requests without a request timeout. Prints one JSON line with the rate and the process's CPU per request.
- *   java -cp "$(cat jetty.cp)" bench/ClientBench.java jdk|jdk-untimed|jetty|jetty-untimed URL [USERS] [SECONDS] [WARMUP]
+ * completion, waiting for the whole answer and sending the next, for SECONDS after WARMUP seconds. "jetty" is Jetty
+ * 12's HttpClient configured as adapters-loadgen's HttpChat configures it (a QueuedThreadPool, a connection limit
+ * above USERS, a 10-minute total timeout, no protocol handlers, no content decoders, a blocking send); "jetty-vt" the
+ * same on Jetty's VirtualThreadPool; "jdk" java.net.http.HttpClient as HttpChat configured it before the switch
+ * (HTTP/1.1, a virtual-thread executor, a 10-minute request timeout, sendAsync then a blocking get). Prints one JSON
+ * line with the rate and the process's CPU per request.
+ *   java -cp "$(cat jetty.cp)" bench/ClientBench.java jetty|jetty-vt|jdk URL [USERS] [SECONDS] [WARMUP]
  */
 public class ClientBench {
 
@@ -39,11 +40,12 @@ public class ClientBench {
         int users = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        Optional<Duration> timeout = client.endsWith("-untimed") ? Optional.empty() : Optional.of(Duration.ofMinutes(10));
-        try (Sender sender = switch (client.replace("-untimed", "")) {
+        Duration timeout = Duration.ofMinutes(10);
+        try (Sender sender = switch (client) {
             case "jdk" -> new Jdk(url, timeout);
-            case "jetty" -> new Jetty(url, users, timeout);
-            default -> throw new IllegalArgumentException("client is jdk, jdk-untimed, jetty or jetty-untimed: " + client);
+            case "jetty" -> new Jetty(url, timeout, false);
+            case "jetty-vt" -> new Jetty(url, timeout, true);
+            default -> throw new IllegalArgumentException("client is jetty, jetty-vt or jdk: " + client);
         }) {
             drive(sender, users, warmup);
             long cpuBefore = cpuNanos();
@@ -90,11 +92,9 @@ public class ClientBench {
                 .executor(executor).build();
         private final HttpRequest request;
 
-        Jdk(URI url, Optional<Duration> timeout) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY));
-            timeout.ifPresent(builder::timeout);
-            request = builder.build();
+        Jdk(URI url, Duration timeout) {
+            request = HttpRequest.newBuilder(url).header("Content-Type", "application/json").timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
         }
 
         @Override
@@ -110,23 +110,28 @@ public class ClientBench {
     }
 
     static final class Jetty implements Sender {
+        private static final byte[] BYTES = BODY.getBytes(StandardCharsets.UTF_8);
         private final org.eclipse.jetty.client.HttpClient client = new org.eclipse.jetty.client.HttpClient();
         private final URI url;
-        private final Optional<Duration> timeout;
+        private final Duration timeout;
 
-        Jetty(URI url, int users, Optional<Duration> timeout) throws Exception {
+        Jetty(URI url, Duration timeout, boolean virtualThreads) throws Exception {
             this.url = url;
             this.timeout = timeout;
-            client.setMaxConnectionsPerDestination(users);
+            client.setExecutor(virtualThreads ? new VirtualThreadPool() : new QueuedThreadPool());
+            client.setIdleTimeout(timeout.toMillis());
+            client.setMaxConnectionsPerDestination(1 << 16);
+            client.setMaxRequestsQueuedPerDestination(1 << 16);
+            client.setFollowRedirects(false);
+            client.getProtocolHandlers().clear();
+            client.getContentDecoderFactories().clear();
             client.start();
         }
 
         @Override
         public int send() throws Exception {
-            Request request = client.POST(url)
-                    .body(new StringRequestContent("application/json", BODY, StandardCharsets.UTF_8));
-            timeout.ifPresent(t -> request.timeout(t.toMillis(), TimeUnit.MILLISECONDS));
-            ContentResponse response = request.send();
+            ContentResponse response = client.POST(url).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .body(new BytesRequestContent("application/json", BYTES)).send();
             return response.getStatus();
         }
 

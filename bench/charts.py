@@ -106,12 +106,11 @@ def loadgen_charts(directory):
     if os.path.exists(speed):
         t = json.load(open(speed))
         m, r, cores = t["median"], t["ratios"], t["machine"]["cpus"]
-        order = [("generator", "ours"), ("generator-untimed", "ours*"), ("jdk", "JDK"), ("jdk-untimed", "JDK*"),
-                 ("jetty", "Jetty"), ("wrk", "wrk"), ("locust", "Locust"), (f"locust-w{cores}", f"Locust x{cores}")]
+        order = [("generator", "ours"), ("jetty", "Jetty"), ("jetty-vt", "Jetty VT"), ("jdk", "JDK"), ("wrk", "wrk"), ("locust", "Locust"), (f"locust-w{cores}", f"Locust x{cores}")]
         charts["loadgen-speed.svg"] = bars(
             "Requests/s against nginx (static chat completion), 64 in flight",
             f'median of {t["settings"]["rounds"]} rounds; ours {r.get("generator_over_locust_1_process")}x Locust, '
-            f'{r.get("generator_over_wrk")}x wrk; JDK, Jetty: the clients alone; *: no request timeout',
+            f'{r.get("generator_over_wrk")}x wrk; Jetty, JDK: the clients alone',
             [label for key, label in order if key in m], [m[key] for key, _ in order if key in m], "",
             ["#2b6cb0", "#2c5282", "#4299e1", "#63b3ed", "#38a169", "#718096", "#dd6b20", "#ed8936"])
     accuracy = os.path.join(directory, "accuracy.json")

@@ -6,10 +6,9 @@
 #   wrk -t1 -c64 -s bench/post.lua
 #   Locust FastHttpUser (bench/locustfile.py), 64 users, one process, and a master with one worker per core
 #   our generator (bench/LoadgenBench.java: HttpLoadGenerator, load.type throughput, user 64, non-streamed chat)
-#   the same generator with HttpChat's per-request timeout left out (generator-untimed: a patched copy of
-#   HttpChat compiled into the run's temp dir and put first on the classpath; the checkout is not changed)
-#   the HTTP clients alone in one harness shape (bench/ClientBench.java): java.net.http.HttpClient as the
-#   generator configures it (jdk), the same without a per-request timeout (jdk-untimed), and Jetty 12's (jetty)
+#   the HTTP clients alone in one harness shape (bench/ClientBench.java): Jetty 12's HttpClient as the generator's
+#   HttpChat configures it (jetty: a QueuedThreadPool), the same on Jetty's VirtualThreadPool (jetty-vt), and
+#   java.net.http.HttpClient as the generator configured it before (jdk)
 # The JVMs get WARMUP seconds first (JIT); wrk and Locust need none. Results land in bench/results/speed-<stamp>/.
 #   DURATION=10 ROUNDS=3 WARMUP=10 PORT=9183 LOCUST_PORT=9193 [TOOLS="wrk locust generator"] bench/loadgen-speed.sh
 # Needs: apt-get install -y nginx wrk python3-locust librsvg2-bin
@@ -63,11 +62,6 @@ run_locust() { # round workers (0: one process, no master)
   python3 -c 'import csv,sys; print(next(r["Requests/s"] for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"))' \
     "${prefix}_stats.csv"
 }
-mkdir -p "$work/untimed"
-sed '/\.timeout(target\.requestTimeout())/d' adapters-loadgen/src/main/java/dev/llmworkbench/loadgen/HttpChat.java \
-  > "$work/untimed/HttpChat.java"
-"$JAVA_HOME/bin/javac" -nowarn -cp "$(cat "$work/loadgen.cp")" -d "$work/untimed" "$work/untimed/HttpChat.java"
-
 run_generator() { # round name classpath
   "$java" -XX:+UseZGC -cp "$3" bench/LoadgenBench.java host="http://127.0.0.1:$PORT/v1" \
     load=throughput user="$USERS" time="$DURATION"s warmup="$WARMUP"s tags=chat_completions_nonstream \
@@ -81,7 +75,7 @@ run_client() { # round client
 }
 
 cores=$(nproc)
-read -ra tools <<< "${TOOLS:-wrk locust locust-w$cores generator generator-untimed jdk jdk-untimed jetty}"
+read -ra tools <<< "${TOOLS:-wrk locust locust-w$cores generator jdk jetty jetty-vt}"
 uptime > "$out/load-before.txt"
 for round in $(seq 1 "$ROUNDS"); do
   for i in $(seq 0 $((${#tools[@]} - 1))); do
@@ -91,7 +85,6 @@ for round in $(seq 1 "$ROUNDS"); do
       locust) value=$(run_locust "$round" 0) ;;
       locust-w*) value=$(run_locust "$round" "${tool#locust-w}") ;;
       generator) value=$(run_generator "$round" generator "$(cat "$work/loadgen.cp")") ;;
-      generator-untimed) value=$(run_generator "$round" generator-untimed "$work/untimed:$(cat "$work/loadgen.cp")") ;;
       jdk*|jetty*) value=$(run_client "$round" "$tool") ;;
     esac
     echo "$tool $round $value $(cut -d" " -f1-3 /proc/loadavg)" >> "$out/rounds.txt"

@@ -48,19 +48,16 @@ def speed(directory, duration, users, cores):
              f"generator_over_locust_{cores}_workers": ("generator", f"locust-w{cores}"),
              "generator_over_wrk": ("generator", "wrk"), "jdk_client_over_wrk": ("jdk", "wrk"),
              "jetty_client_over_wrk": ("jetty", "wrk"), "jetty_over_jdk_client": ("jetty", "jdk"),
-             "generator_over_jdk_client": ("generator", "jdk"), "locust_1_process_over_wrk": ("locust", "wrk"),
-             "jdk_untimed_over_jdk_client": ("jdk-untimed", "jdk"),
-             "generator_untimed_over_generator": ("generator-untimed", "generator"),
-             "generator_untimed_over_locust_1_process": ("generator-untimed", "locust"),
-             "generator_untimed_over_wrk": ("generator-untimed", "wrk")}
+             "jetty_vt_over_jetty": ("jetty-vt", "jetty"),
+             "generator_over_jetty_client": ("generator", "jetty"), "locust_1_process_over_wrk": ("locust", "wrk")}
     ratios = {name: round(median[a] / median[b], 3) for name, (a, b) in pairs.items() if a in median and b in median}
     cpu = {}
-    for client in ("jdk", "jdk-untimed", "jetty", "jetty-untimed"):
+    for client in ("jdk", "jetty", "jetty-vt"):
         values = [json.load(open(f))["cpu_us_per_request"] for f in glob.glob(os.path.join(directory, f"client-{client}-[0-9]*.json"))]
         if values:
             cpu[client] = statistics.median(values)
     generator = []
-    for name in ("generator", "generator-untimed"):
+    for name in ("generator",):
         values = [json.load(open(path)) for path in glob.glob(os.path.join(directory, f"{name}-[0-9]*.json"))]
         if values:
             cpu[name] = round(statistics.median(d["jvm"]["cpu_s"] * 1e6 / max(1, d["result"]["overall"]["requests"])
@@ -70,10 +67,9 @@ def speed(directory, duration, users, cores):
                          "tools": {"wrk": "wrk -t1 -c64", "locust": "Locust FastHttpUser, one process",
                                    f"locust-w{cores}": f"Locust FastHttpUser, master + {cores} workers",
                                    "generator": "HttpLoadGenerator, load.type throughput, user 64",
-                                   "generator-untimed": "the same, HttpChat patched to set no HttpRequest.timeout",
-                                   "jdk": "java.net.http.HttpClient alone as HttpChat sets it up, 64 virtual threads",
-                                   "jdk-untimed": "the same without HttpRequest.timeout",
-                                   "jetty": "Jetty 12.1 HttpClient alone, same request timeout, 64 virtual threads"}},
+                                   "jdk": "java.net.http.HttpClient alone as HttpChat set it up before, 64 virtual threads",
+                                   "jetty": "Jetty 12.1 HttpClient alone as HttpChat sets it up, 64 virtual threads",
+                                   "jetty-vt": "the same on Jetty's VirtualThreadPool"}},
             "requests_per_second": runs, "median": median, "ratios": ratios,
             "client_cpu_us_per_request_median": cpu}
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Follows one 200 answer as its bytes arrive. A streamed answer goes through an {@link SseParser}; every event is
  * stamped with the arrival time of the network read that completed it, so TTFT is the moment the first content
  * token arrived, not when the body ended. A whole (non-streamed) answer is collected and read at its end, which is
- * also when its first token is known. Used by one response's subscriber thread at a time.
+ * also when its first token is known. Used by one response's listener thread at a time.
  */
 final class AnswerTracker {
 
@@ -35,14 +35,12 @@ final class AnswerTracker {
         this.sentNanos = sentNanos;
     }
 
-    void arrived(List<ByteBuffer> buffers, long nanos) {
+    void arrived(ByteBuffer buffer, long nanos) {
         arrivedNanos = nanos;
-        for (ByteBuffer buffer : buffers) {
-            if (format.streamed()) {
-                parser.feed(buffer);
-            } else {
-                collect(buffer);
-            }
+        if (format.streamed()) {
+            parser.feed(buffer);
+        } else {
+            collect(buffer);
         }
     }
 

@@ -17,6 +17,7 @@ public final class Distribution {
     private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
     private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
     private Histogram interval;
+    private DistributionSummary last = DistributionSummary.EMPTY;
 
     public void record(Duration value) {
         if (value.isNegative()) {
@@ -27,8 +28,12 @@ public final class Distribution {
 
     public synchronized DistributionSummary summary() {
         interval = recorder.getIntervalHistogram(interval);
-        total.add(interval);
-        return summarise(total);
+        // Each percentile walks the histogram: a summary asked for every second is walked again only when it changed.
+        if (interval.getTotalCount() > 0) {
+            total.add(interval);
+            last = summarise(total);
+        }
+        return last;
     }
 
     static DistributionSummary summarise(Histogram histogram) {

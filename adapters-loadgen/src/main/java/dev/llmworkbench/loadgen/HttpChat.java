@@ -1,45 +1,46 @@
 package dev.llmworkbench.loadgen;
 
 import dev.llmworkbench.domain.loadtest.Scenario;
-import java.io.IOException;
-import java.net.ConnectException;
+import dev.llmworkbench.loadgen.AnswerListener.Outcome;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodySubscribers;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Sends requests of every scenario (chat completions streamed or not, completions, embeddings, responses) to one
- * target and measures each as a {@link RequestSample}. One instance per target:
- * its single {@link HttpClient} keeps HTTP/1.1 connections alive across requests. {@link #send} blocks its
- * caller, which is meant to be a virtual thread; the answer is read as it arrives, so the measured times are
- * arrivals, not the end of the body. Failures are measured too, classified, never thrown.
+ * target and measures each as a {@link RequestSample}. One instance per target: its single Jetty {@link HttpClient}
+ * keeps a pool of HTTP/1.1 connections alive across requests, opening one whenever every other is busy.
+ * {@link #send} blocks its caller, which is meant to be a virtual thread; the answer is read on Jetty's threads as
+ * it arrives, so the measured times are arrivals, not the end of the body. Failures are measured too, classified,
+ * never thrown. Jetty's client, not the JDK's, because it costs about half the CPU per request, and CPU is what a
+ * generator runs short of (docs/BENCHMARKS.md, The load generator).
  */
 public final class HttpChat implements AutoCloseable {
+
+    /**
+     * Connections and queued requests per target: no bound of the client's own below what a run asks for (the
+     * plan's users, or an open loop's requests in flight); the machine's ephemeral ports bound them first.
+     */
+    static final int MAX_PER_DESTINATION = 1 << 16;
 
     private final ChatTarget target;
     private final RunClock clock;
     private final ToIntFunction<String> tokenCounter;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client;
+    private final HttpClient client = new HttpClient();
     private final Map<Scenario, URI> endpoints = new EnumMap<>(Scenario.class);
     private final RequestBodies bodies = new RequestBodies();
 
@@ -48,11 +49,12 @@ public final class HttpChat implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokenCounter = Objects.requireNonNull(tokenCounter, "tokenCounter");
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(target.connectTimeout())
-                .executor(executor)
-                .build();
+        configure(client, target);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not start", e);
+        }
         for (Scenario scenario : Scenario.values()) {
             endpoints.put(scenario, target.endpoint(scenario));
         }
@@ -63,78 +65,70 @@ public final class HttpChat implements AutoCloseable {
      * An interrupt (a cancelled run) abandons the request: it measured nothing worth a sample.
      */
     public RequestSample send(ChatCall call, long scheduledNanos) throws InterruptedException {
-        HttpRequest request = request(call);
+        Request request = request(call);
         long sentNanos = System.nanoTime();
-        AtomicInteger status = new AtomicInteger();
-        CompletableFuture<HttpResponse<Answer>> response = client.sendAsync(request, info -> {
-            status.set(info.statusCode());
-            return info.statusCode() == 200
-                    ? new AnswerSubscriber(new AnswerTracker(AnswerFormat.of(call.scenario()), sentNanos))
-                    : BodySubscribers.replacing(null);
-        });
-        Outcome outcome = await(response, status);
+        AnswerListener listener = new AnswerListener(new AnswerTracker(AnswerFormat.of(call.scenario()), sentNanos));
+        request.send(listener);
+        Outcome outcome = await(request, listener);
         // The body's own end stamp, when there is one, leaves out the wake-up of this thread after it.
         Duration latency = outcome.answer().map(Answer::latency)
                 .orElseGet(() -> Duration.ofNanos(System.nanoTime() - sentNanos));
         return sample(call, scheduledNanos, sentNanos, latency, outcome);
     }
 
-    private HttpRequest request(ChatCall call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoints.get(call.scenario()))
-                .timeout(target.requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", call.stream() ? "text/event-stream" : "application/json");
-        if (call.maxTokens() > 0) {
-            // The emulator (and servers that copy it) honour this where they ignore the body's limits.
-            builder.header("X-OUTPUT-LENGTH", Integer.toString(call.maxTokens()));
-        }
-        // Set, not added: a plan that names one of the headers above means to replace it.
-        call.headers().forEach(builder::setHeader);
-        target.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
-        return builder.POST(HttpRequest.BodyPublishers.ofByteArray(bodies.of(call))).build();
+    private static void configure(HttpClient client, ChatTarget target) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("loadgen-http");
+        threads.setDaemon(true);
+        client.setExecutor(threads);
+        client.setConnectTimeout(target.connectTimeout().toMillis());
+        // A server may think for minutes before its first token: only the request timeout may end a quiet exchange.
+        client.setIdleTimeout(target.requestTimeout().toMillis());
+        client.setMaxConnectionsPerDestination(MAX_PER_DESTINATION);
+        client.setMaxRequestsQueuedPerDestination(MAX_PER_DESTINATION);
+        // As the JDK client did: a redirect or a 401 is the target's answer, measured and classified, never
+        // followed or answered with credentials; no gzip asked for, since a compressed stream arrives in batches.
+        client.setFollowRedirects(false);
+        client.getProtocolHandlers().clear();
+        client.getContentDecoderFactories().clear();
     }
 
-    private record Outcome(int status, Optional<Answer> answer, Optional<ErrorClass> error) {
-    }
-
-    private Outcome await(CompletableFuture<HttpResponse<Answer>> response, AtomicInteger status)
-            throws InterruptedException {
-        try {
-            // HttpRequest.timeout stops at the headers; this bounds the whole answer, stalled streams included.
-            HttpResponse<Answer> answered = response.get(target.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
-            if (answered.statusCode() != 200) {
-                return failure(answered.statusCode(), new ErrorClass.HttpStatus(answered.statusCode()));
+    private Request request(ChatCall call) {
+        Request request = client.newRequest(endpoints.get(call.scenario()))
+                .method(HttpMethod.POST)
+                // Bounds the whole exchange, a stalled stream included, not just the wait for the headers.
+                .timeout(target.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .body(new BytesRequestContent("application/json", bodies.of(call)));
+        request.headers(headers -> {
+            headers.put(HttpHeader.ACCEPT, call.stream() ? "text/event-stream" : "application/json");
+            if (call.maxTokens() > 0) {
+                // The emulator (and servers that copy it) honour this where they ignore the body's limits.
+                headers.put("X-OUTPUT-LENGTH", Integer.toString(call.maxTokens()));
             }
-            Answer answer = answered.body();
-            return new Outcome(200, Optional.of(answer), answer.error());
+            // Put, not added: a plan that names one of the headers above means to replace it.
+            call.headers().forEach(headers::put);
+            target.apiKey().ifPresent(key -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + key));
+        });
+        return request;
+    }
+
+    /**
+     * Waits for the exchange's end. Jetty's own timeout ends it; the wait allows a second beyond, in case the end is
+     * never delivered. An interrupt (a cancelled run) aborts the exchange.
+     */
+    private Outcome await(Request request, AnswerListener listener) throws InterruptedException {
+        long waitNanos = target.requestTimeout().plusSeconds(1).toNanos();
+        try {
+            return listener.outcome().get(waitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            response.cancel(true);
-            return failure(status.get(), new ErrorClass.Timeout());
+            request.abort(e);
+            return Outcome.failure(0, new ErrorClass.Timeout());
         } catch (ExecutionException e) {
-            return failure(status.get(), classify(e.getCause(), status.get()));
+            throw new IllegalStateException("the answer's listener failed", e.getCause());
         } catch (InterruptedException e) {
-            response.cancel(true);
+            request.abort(e);
             throw e;
         }
-    }
-
-    private static Outcome failure(int status, ErrorClass error) {
-        return new Outcome(status, Optional.empty(), Optional.of(error));
-    }
-
-    private static ErrorClass classify(Throwable cause, int status) {
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException
-                || cause instanceof UnresolvedAddressException) {
-            return new ErrorClass.Connect();
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new ErrorClass.Timeout();
-        }
-        if (status != 0 && status != 200) {
-            return new ErrorClass.HttpStatus(status);
-        }
-        // The connection dropped before or during the answer: a cut stream, whatever the I/O error's wording.
-        return cause instanceof IOException ? new ErrorClass.StreamCut() : new ErrorClass.BadBody();
     }
 
     private RequestSample sample(ChatCall call, long scheduledNanos, long sentNanos, Duration latency,
@@ -156,7 +150,10 @@ public final class HttpChat implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        executor.close();
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not stop", e);
+        }
     }
 }

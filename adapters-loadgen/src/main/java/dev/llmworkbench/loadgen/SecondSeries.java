@@ -15,7 +15,9 @@ import org.HdrHistogram.Histogram;
 /**
  * The per-second series of a run: each finished request counts in the second it finished (its send instant
  * plus its latency), counted from the run's start. Recording is safe from many threads; {@link #points()} can be
- * read while the run goes on, for live progress.
+ * read while the run goes on, for live progress. A second's TTFT percentiles are computed again only when a TTFT
+ * came since they were last: a snapshot a second of a long run, with thousands of streams, would otherwise copy and
+ * walk every past second's histogram each time (docs/BENCHMARKS.md).
  */
 public final class SecondSeries {
 
@@ -37,7 +39,10 @@ public final class SecondSeries {
             return;
         }
         second.outputTokens.add(sample.outputTokens());
-        sample.ttft().ifPresent(ttft -> second.ttftMicros.recordValue(Distribution.micros(ttft)));
+        sample.ttft().ifPresent(ttft -> {
+            second.ttftMicros.recordValue(Distribution.micros(ttft));
+            second.ttftRecorded.increment();
+        });
     }
 
     /** Notes how many users were active at an instant; a second shows the most it saw. */
@@ -81,13 +86,29 @@ public final class SecondSeries {
         final LongAdder outputTokens = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Histogram ttftMicros = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
+        // Counted after each value is in the histogram, so a summary taken at a count holds at least those values.
+        final LongAdder ttftRecorded = new LongAdder();
+        private volatile Summarised summarised = new Summarised(0, DistributionSummary.EMPTY);
+
+        private record Summarised(long recorded, DistributionSummary ttft) {
+        }
 
         SeriesPoint point(long second, int users) {
-            DistributionSummary ttft = Distribution.summarise(ttftMicros.copy());
+            DistributionSummary ttft = ttft();
             // Errors are read before requests: a request counts before its error, so errors never exceed requests.
             long failed = errors.sum();
             return new SeriesPoint(second, users, requests.sum(), outputTokens.sum(), ttft.p50Ms(),
                     ttft.p99Ms(), failed);
+        }
+
+        private DistributionSummary ttft() {
+            long recorded = ttftRecorded.sum();
+            Summarised last = summarised;
+            if (last.recorded() != recorded) {
+                last = new Summarised(recorded, Distribution.summarise(ttftMicros.copy()));
+                summarised = last;
+            }
+            return last.ttft();
         }
     }
 }

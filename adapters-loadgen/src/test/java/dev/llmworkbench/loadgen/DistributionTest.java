@@ -36,6 +36,24 @@ class DistributionTest {
     }
 
     @Test
+    void aSummaryAfterNewValuesHoldsThemAndOneAfterNoneRepeatsTheLast() {
+        Distribution distribution = new Distribution();
+        distribution.record(Duration.ofMillis(10));
+        DistributionSummary first = distribution.summary();
+        DistributionSummary unchanged = distribution.summary();
+        distribution.record(Duration.ofMillis(30));
+
+        DistributionSummary later = distribution.summary();
+
+        assertEquals(first, unchanged);
+        // 10 and 30 ms: the mean is 20, the nearest-rank p50 is 10 and the max 30.
+        assertEquals(2, later.count());
+        assertClose(20, later.meanMs());
+        assertClose(10, later.p50Ms());
+        assertClose(30, later.maxMs());
+    }
+
+    @Test
     void keepsSubMillisecondResolution() {
         Distribution distribution = new Distribution();
         distribution.record(Duration.ofNanos(250_000));

@@ -43,6 +43,13 @@ class HttpChatScenariosTest {
         URI warmUp = server.script("warmup", "embeddings", exchange ->
                 whole(exchange, 200, "application/json", OpenAiExamples.json("embedding.json")));
         send(warmUp, call(Scenario.EMBEDDINGS, 0));
+        URI warmStream = server.script("warmstream", "completions", exchange -> {
+            startStream(exchange);
+            event(exchange, completionChunk("a"));
+            event(exchange, "[DONE]");
+            exchange.close();
+        });
+        send(warmStream, call(Scenario.COMPLETIONS, 1));
     }
 
     @AfterAll

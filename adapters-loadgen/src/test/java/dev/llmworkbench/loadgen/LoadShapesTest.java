@@ -50,10 +50,12 @@ class LoadShapesTest {
                 tokens(exchange, List.of("a", "b"), 0);
                 event(exchange, usageChunk(16, 2));
                 event(exchange, "[DONE]");
-                exchange.close();
             } finally {
                 inFlight.decrementAndGet();
             }
+            // Only the close ends the answer: a user who got it may send its next request at once, and that one
+            // must not meet this one still counted in flight.
+            exchange.close();
         });
         stalled = server.script("stalled", exchange -> {
             received.incrementAndGet();

@@ -31,6 +31,9 @@ final class ScriptedServer implements AutoCloseable {
         // Without TCP_NODELAY the JDK server's small chunk writes meet Nagle and the client's delayed ACK: a token
         // written right after another arrives up to 40 ms late, which would be measured as the server's gap.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server closes connections beyond 200 idle ones, a just-opened one that has not yet been read
+        // included: a test of more users than that would see the server hang up on requests it never read.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
     }
 
     private static final String BODY = "scripted.body";

@@ -36,6 +36,22 @@ class SecondSeriesTest {
     }
 
     @Test
+    void aSecondsTtftReadOnceStillTakesATtftThatLandsInItLater() {
+        SecondSeries series = new SecondSeries(START);
+        series.record(ok(ms(100), ms(50), List.of(), ms(60), 5, 6));
+        series.record(ok(ms(1_100), ms(80), List.of(), ms(100), 5, 6));
+        List<SeriesPoint> before = series.points();
+        series.record(ok(ms(200), ms(400), List.of(), ms(500), 5, 6));
+
+        List<SeriesPoint> after = series.points();
+
+        assertEquals(new SeriesPoint(0, 0, 1, 6, 50, 50, 0), strip(before.get(0)));
+        // Second 0 now holds TTFTs of 50 and 400 ms: nearest-rank p50 is 50, p99 is 400. Second 1 is unchanged.
+        assertEquals(new SeriesPoint(0, 0, 2, 12, 50, 400, 0), strip(after.get(0)));
+        assertEquals(strip(before.get(1)), strip(after.get(1)));
+    }
+
+    @Test
     void aSecondWithoutANoteShowsTheUsersLastNotedAndANoteOfNoneStaysNone() {
         SecondSeries series = new SecondSeries(START);
         series.activeUsers(START.plus(ms(100)), 8);
