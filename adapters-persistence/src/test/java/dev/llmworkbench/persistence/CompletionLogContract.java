@@ -55,6 +55,17 @@ public abstract class CompletionLogContract {
     }
 
     @Test
+    void aRowCountedByTheTokenizerSaysSoAfterAReopen() {
+        Completion counted = new Completion("req_t", Optional.of("chatcmpl-t"), T0, "gpt-4o", Optional.of("gpt-4o"), "local",
+                "/v1/chat/completions", "[]", Optional.of("Hi"), Completion.TokenCounts.counted(8, 1), Optional.empty(),
+                Duration.ofMillis(5), true, 200, Optional.empty());
+        log().append(List.of(counted));
+        Completion found = reopened().find("req_t").orElseThrow();
+        assertEquals(Completion.UsageSource.TOKENIZER, found.tokens().source());
+        assertEquals(OptionalInt.of(9), found.tokens().total());
+    }
+
+    @Test
     void aRowAppendedTwiceIsKeptOnce() {
         Completion first = row("req_1", T0, "gpt-4o", "openai", 200, 1, 1);
         log().append(List.of(first));

@@ -1,6 +1,7 @@
 package dev.llmworkbench.bootstrap;
 
 import dev.llmworkbench.domain.gateway.ApiKey;
+import dev.llmworkbench.domain.gateway.CircuitPolicy;
 import dev.llmworkbench.domain.gateway.Endpoint;
 import dev.llmworkbench.domain.gateway.ModelPattern;
 import dev.llmworkbench.domain.gateway.Route;
@@ -51,6 +52,17 @@ public class GatewayConfig {
                 .orElse(DEFAULT_TIMEOUT_MS));
         return config.getOptionalValue("ENDPOINT", String.class).map(String::strip).filter(e -> !e.isEmpty())
                 .map(endpoint -> Endpoint.route("endpoint", endpoint, key, timeout));
+    }
+
+    /** A route's circuit breaker: {@code workbench.upstream.<name>.circuit.*}, each key defaulting to the README's value. */
+    CircuitPolicy circuit(Route route) {
+        String prefix = "workbench.upstream." + route.name() + ".circuit.";
+        CircuitPolicy defaults = CircuitPolicy.DEFAULT;
+        return new CircuitPolicy(
+                config.getOptionalValue(prefix + "failures", Integer.class).orElse(defaults.consecutiveFailures()),
+                config.getOptionalValue(prefix + "failure-ratio", Double.class).orElse(defaults.failureRatio()),
+                config.getOptionalValue(prefix + "window", Integer.class).orElse(defaults.window()),
+                Duration.ofMillis(config.getOptionalValue(prefix + "open-ms", Long.class).orElse(defaults.openFor().toMillis())));
     }
 
     private Route route(String name) {

@@ -9,6 +9,7 @@ import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
 import dev.llmworkbench.persistence.sqlite.SqliteStore;
 import dev.llmworkbench.rest.gateway.PayloadRoute;
+import dev.llmworkbench.rest.gateway.RouteModels;
 import dev.llmworkbench.rest.gateway.Upstreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,16 +49,26 @@ public class GatewayWiring {
     @ConfigProperty(name = "workbench.log.retention-days")
     Optional<Integer> retentionDays;
 
+    @Inject
+    @ConfigProperty(name = "workbench.upstream.models-cache-ms", defaultValue = "60000")
+    long modelsCacheMs;
+
     private ScheduledExecutorService retention;
 
     @Produces
     @Singleton
     Upstreams upstreams(GatewayConfig config) {
-        return new Upstreams(config.routes());
+        return new Upstreams(config.routes(), config::circuit, Clock.systemUTC());
     }
 
     void close(@Disposes Upstreams upstreams) {
         upstreams.close();
+    }
+
+    @Produces
+    @Singleton
+    RouteModels routeModels(Upstreams upstreams) {
+        return new RouteModels(upstreams, Duration.ofMillis(modelsCacheMs));
     }
 
     @Produces

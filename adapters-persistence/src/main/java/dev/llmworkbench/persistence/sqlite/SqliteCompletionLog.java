@@ -5,12 +5,14 @@ import dev.llmworkbench.application.gateway.port.CompletionPage;
 import dev.llmworkbench.application.gateway.port.CompletionQuery;
 import dev.llmworkbench.application.gateway.port.UsageRow;
 import dev.llmworkbench.domain.gateway.Completion;
+import dev.llmworkbench.domain.gateway.Completion.UsageSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
@@ -21,10 +23,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The completion log in the {@code completions} table (migration V002); every statement on it is here. */
 public final class SqliteCompletionLog implements CompletionLog {
     private static final String COLUMNS = "id, message, completion_id, model_used, created_timestamp, content, prompt_tokens, "
-            + "completion_tokens, total_tokens, model, route, endpoint, created_at, ttft_ns, latency_ns, stream, status, error";
+            + "completion_tokens, total_tokens, model, route, endpoint, created_at, ttft_ns, latency_ns, stream, status, error, usage_source";
     private static final String INSERT = "INSERT INTO completions (" + COLUMNS + ") VALUES (:id, :message, :completion_id, "
             + ":model_used, :created_timestamp, :content, :prompt_tokens, :completion_tokens, :total_tokens, :model, :route, "
-            + ":endpoint, :created_at, :ttft_ns, :latency_ns, :stream, :status, :error) ON CONFLICT (id) DO NOTHING";
+            + ":endpoint, :created_at, :ttft_ns, :latency_ns, :stream, :status, :error, :usage_source) ON CONFLICT (id) DO NOTHING";
     private static final String FIND = "SELECT " + COLUMNS + " FROM completions WHERE id = :id";
     // Each filter is off when its parameter is NULL, so one statement serves every combination.
     // A cursor naming no row makes the row value NULL, the comparison NULL, and so the page empty.
@@ -117,7 +119,16 @@ public final class SqliteCompletionLog implements CompletionLog {
                 .bind("latency_ns", row.latency().toNanos())
                 .bind("stream", row.stream() ? 1 : 0)
                 .bind("status", row.status())
-                .bind("error", row.error().orElse(null));
+                .bind("error", row.error().orElse(null))
+                .bind("usage_source", source(row.tokens().source()));
+    }
+
+    private static String source(UsageSource source) {
+        return source == UsageSource.NONE ? null : source.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static UsageSource source(String column) {
+        return column == null ? UsageSource.NONE : UsageSource.valueOf(column.toUpperCase(Locale.ROOT));
     }
 
     private static Integer boxed(OptionalInt count) {
@@ -129,7 +140,8 @@ public final class SqliteCompletionLog implements CompletionLog {
                 SqliteInstants.parse(rs.getString("created_at")), rs.getString("model"),
                 Optional.ofNullable(rs.getString("model_used")), rs.getString("route"), rs.getString("endpoint"),
                 rs.getString("message"), Optional.ofNullable(rs.getString("content")),
-                new Completion.TokenCounts(count(rs, "prompt_tokens"), count(rs, "completion_tokens"), count(rs, "total_tokens")),
+                new Completion.TokenCounts(count(rs, "prompt_tokens"), count(rs, "completion_tokens"), count(rs, "total_tokens"),
+                        source(rs.getString("usage_source"))),
                 nanos(rs, "ttft_ns"),
                 Duration.ofNanos(rs.getLong("latency_ns")), rs.getInt("stream") == 1, rs.getInt("status"),
                 Optional.ofNullable(rs.getString("error")));

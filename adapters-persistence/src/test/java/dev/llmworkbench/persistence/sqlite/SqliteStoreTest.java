@@ -54,7 +54,8 @@ class SqliteStoreTest {
                             "2 completions 4556494e2f69e0f3806704db9a755bfe4674cf02d15cb0ccc42c75bc30b4ca8a",
                             "3 files e8a31846d58b590ce7fd597f52359a372ba3c3a008f711e8fc9e8cc51927c960",
                             "4 batches 7a06e7daadc2f73765799c6454ab292ae435a95ca8c67dc025446a0f6a3d26ad",
-                            "5 webhooks 06c306e05eaf489b73894bea71a4fd7920fb2ebb3f4ae065aa278091bb5f57fe"),
+                            "5 webhooks 06c306e05eaf489b73894bea71a4fd7920fb2ebb3f4ae065aa278091bb5f57fe",
+                            "6 completion_usage_source 051a37cd9e18e4b0cc12559384a987a3bf0deb5afd98d09b1bf4d315eb109053"),
                     query(store, SqliteStoreTest::versions));
         }
     }

@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.domain.gateway.Completion.TokenCounts;
+import dev.llmworkbench.domain.gateway.Completion.UsageSource;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -122,8 +123,9 @@ final class AnswerTally {
             model = answered.getString();
         }
         if (event.get("usage") instanceof JsonObject usage) {
-            tokens = new TokenCounts(count(usage, "prompt_tokens", "input_tokens"), count(usage, "completion_tokens", "output_tokens"),
-                    count(usage, "total_tokens", "total_tokens"));
+            TokenCounts reported = new TokenCounts(count(usage, "prompt_tokens", "input_tokens"),
+                    count(usage, "completion_tokens", "output_tokens"), count(usage, "total_tokens", "total_tokens"), UsageSource.UPSTREAM);
+            tokens = reported.isEmpty() ? TokenCounts.NONE : reported;
         }
         if (event.get("choices") instanceof JsonArray choices && !choices.isEmpty() && choices.get(0) instanceof JsonObject first) {
             choice(first);

@@ -3,6 +3,7 @@ package dev.llmworkbench.rest.gateway;
 import dev.llmworkbench.application.gateway.port.CompletionPage;
 import dev.llmworkbench.application.gateway.port.UsageRow;
 import dev.llmworkbench.domain.gateway.Completion;
+import dev.llmworkbench.domain.gateway.Completion.UsageSource;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
@@ -14,6 +15,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 
 /** The completion log's JSON: rows, pages and usage sums, as records JSON-B maps (public, so it may read them). */
@@ -21,11 +23,14 @@ public final class CompletionJson {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
-    /** One row; {@code created} in Unix seconds as OpenAI's objects give it, durations in milliseconds. */
+    /**
+     * One row; {@code created} in Unix seconds as OpenAI's objects give it, durations in milliseconds, and
+     * {@code usage_source} {@code upstream} or {@code tokenizer} when there are token counts.
+     */
     @JsonbNillable
     public record Row(String id, String object, long created, String model, String route, JsonValue messages, String content,
                Integer promptTokens, Integer completionTokens, Integer totalTokens, Double ttftMs, double latencyMs,
-               boolean stream, int status, String error, String completionId, String modelUsed, String endpoint) {
+               boolean stream, int status, String error, String completionId, String modelUsed, String endpoint, String usageSource) {
     }
 
     @JsonbNillable
@@ -50,7 +55,8 @@ public final class CompletionJson {
         return new Row(c.id(), "gateway.completion", c.created().getEpochSecond(), c.model(), c.route(), json(c.messages()),
                 c.content().orElse(null), boxed(c.tokens().prompt()), boxed(c.tokens().completion()), boxed(c.tokens().total()),
                 c.ttft().map(CompletionJson::millis).orElse(null), millis(c.latency()), c.stream(), c.status(),
-                c.error().orElse(null), c.completionId().orElse(null), c.modelUsed().orElse(null), c.endpoint());
+                c.error().orElse(null), c.completionId().orElse(null), c.modelUsed().orElse(null), c.endpoint(),
+                c.tokens().source() == UsageSource.NONE ? null : c.tokens().source().name().toLowerCase(Locale.ROOT));
     }
 
     /** {@code next} is the cursor for the following page, the last row's id, when there is one. */

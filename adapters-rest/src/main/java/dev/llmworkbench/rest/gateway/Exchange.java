@@ -41,10 +41,17 @@ record Exchange(AsyncContext async, String requestId, String path, byte[] body, 
         return System.nanoTime() - arrival;
     }
 
-    /** The log's row for an answer that ended {@code latencyNanos} after arrival. */
+    /**
+     * The log's row for an answer that ended {@code latencyNanos} after arrival; a whole stream that brought no usage
+     * has its tokens counted.
+     */
     Completion row(String route, AnswerTally answer, long ttftNanos, long latencyNanos, int status, Optional<String> error) {
+        TokenCounts tokens = answer.tokens();
+        if (tokens.isEmpty() && stream() && status < 400 && error.isEmpty()) {
+            tokens = CountedUsage.of(json, path, model(), answer.content());
+        }
         return new Completion(requestId, answer.completionId(), created, model(), answer.model(), route, path, asked(),
-                answer.content(), answer.tokens(), ttftNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(ttftNanos)),
+                answer.content(), tokens, ttftNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(ttftNanos)),
                 Duration.ofNanos(latencyNanos), stream(), status, error);
     }
 

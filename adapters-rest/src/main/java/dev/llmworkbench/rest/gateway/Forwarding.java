@@ -5,92 +5,136 @@ import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.ErrorBody;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Forwards one exchange to its upstream and passes the answer back as it arrives, on a virtual thread of its own:
- * blocking reads from the upstream and writes to the suspended servlet response, one buffer at a time, are the
- * back-pressure (a slow client leaves the upstream's bytes in the TCP window, not in the gateway's memory).
+ * Forwards one exchange, on a virtual thread of its own, to the first of the routes serving its model that takes it,
+ * then {@link Relay}s the answer. Each route is tried through its bulkhead and circuit breaker; while no byte has
+ * reached the caller, a route that is busy, open, unreachable, too slow or answers 5xx or 429 gives way to the next
+ * route claiming the model, and only the last one's answer or fault reaches the caller.
  */
 final class Forwarding implements Runnable {
     private static final Logger LOG = Logger.getLogger(Forwarding.class.getName());
-    private static final int BUFFER_BYTES = 16 * 1024;
 
     private final Exchange exchange;
-    private final Upstreams.Upstream upstream;
+    private final List<Upstreams.Upstream> candidates;
     private final List<String[]> headers;
     private final String via;
     private final CompletionRecorder recorder;
+    private final Upstreams upstreams;
+    private final Optional<byte[]> usageAsked;
+    /** Time spent waiting on routes that then gave way, which is not the gateway's overhead. */
+    private long waitedNanos;
 
-    Forwarding(Exchange exchange, Upstreams.Upstream upstream, List<String[]> headers, String via, CompletionRecorder recorder) {
+    Forwarding(Exchange exchange, Upstreams upstreams, List<Upstreams.Upstream> candidates, List<String[]> headers, String via,
+               CompletionRecorder recorder) {
         this.exchange = exchange;
-        this.upstream = upstream;
+        this.upstreams = upstreams;
+        this.candidates = candidates;
         this.headers = headers;
         this.via = via;
         this.recorder = recorder;
+        this.usageAsked = UsageChunks.asked(exchange.path(), exchange.json());
     }
 
     @Override
     public void run() {
+        for (int i = 0; i < candidates.size(); i++) {
+            Upstreams.Upstream upstream = candidates.get(i);
+            boolean last = i == candidates.size() - 1;
+            Optional<ApiException> gaveWay = attempt(upstream, last);
+            if (gaveWay.isEmpty()) {
+                return;
+            }
+            if (last) {
+                fail(upstream, gaveWay.get());
+                return;
+            }
+            String from = upstream.route().name();
+            String to = candidates.get(i + 1).route().name();
+            LOG.info(() -> "event=gateway_fallback from=" + from + " to=" + to + " reason=" + gaveWay.get().code());
+        }
+    }
+
+    /** @return why the route gave way, nothing having reached the caller; empty once the caller has its answer */
+    private Optional<ApiException> attempt(Upstreams.Upstream upstream, boolean last) {
         String name = upstream.route().name();
         if (!upstream.permits().tryAcquire()) {
-            fail(UpstreamFault.busy(name));
-            return;
+            return Optional.of(UpstreamFault.busy(name));
         }
         try {
-            forward();
+            if (!upstream.circuit().tryCall(upstreams.clock().instant())) {
+                return Optional.of(UpstreamFault.circuitOpen(name));
+            }
+            return call(upstream, last);
         } catch (RuntimeException unexpected) {
             LOG.warning(() -> "event=gateway_failure route=" + name + " type=" + unexpected.getClass().getSimpleName());
-            fail(new ApiException(502, "server_error", "The gateway could not forward the request.", null, null));
+            upstream.circuit().succeeded(upstreams.clock().instant());
+            fail(upstream, new ApiException(502, "server_error", "The gateway could not forward the request.", null, null));
+            return Optional.empty();
         } finally {
             upstream.permits().release();
         }
     }
 
-    private void forward() {
+    private Optional<ApiException> call(Upstreams.Upstream upstream, boolean last) {
+        String name = upstream.route().name();
         long sentAt = System.nanoTime();
+        upstream.requests().increment();
         HttpResponse<InputStream> answer;
         try {
-            answer = upstream.client().send(request(), HttpResponse.BodyHandlers.ofInputStream());
+            answer = upstream.client().send(request(upstream.route()), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException failure) {
-            fail(UpstreamFault.of(upstream.route().name(), failure));
-            return;
+            outcome(upstream, true, sentAt);
+            return Optional.of(UpstreamFault.of(name, failure));
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
-            fail(UpstreamFault.of(upstream.route().name(), new IOException("interrupted")));
-            return;
+            outcome(upstream, true, sentAt);
+            return Optional.of(UpstreamFault.of(name, new IOException("interrupted")));
         }
-        long headersAt = System.nanoTime();
-        HttpServletResponse response = (HttpServletResponse) exchange.async().getResponse();
-        boolean streamed = answer.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
-        response.setStatus(answer.statusCode());
-        answer.headers().map().forEach((name, values) -> {
-            if (ForwardHeaders.returned(name, answer.headers().map())) {
-                values.forEach(value -> response.addHeader(name, value));
+        int status = answer.statusCode();
+        if (!last && (status >= 500 || status == 429)) {
+            try (InputStream unread = answer.body()) {
+                outcome(upstream, status >= 500, sentAt);
+            } catch (IOException ignored) {
+                // the answer is dropped either way
             }
-        });
-        if (!streamed) {
-            answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
+            return Optional.of(UpstreamFault.answered(name, status));
         }
-        response.setHeader(GatewayFilter.ROUTE_HEADER, upstream.route().name());
-        response.setHeader(GatewayFilter.OVERHEAD_HEADER, Exchange.millis(sentAt - exchange.arrival() + System.nanoTime() - headersAt));
-        relay(answer, response, streamed);
+        boolean failed = new Relay(exchange, name, recorder, usageAsked.isPresent())
+                .relay(answer, sentAt - exchange.arrival() - waitedNanos);
+        if (failed) {
+            upstream.failures().increment();
+            upstream.circuit().failed(upstreams.clock().instant());
+        } else {
+            upstream.circuit().succeeded(upstreams.clock().instant());
+        }
+        return Optional.empty();
     }
 
-    private HttpRequest request() {
-        Route route = upstream.route();
+    /** Counts a call that ended before any of it reached the caller. */
+    private void outcome(Upstreams.Upstream upstream, boolean failed, long sentAt) {
+        waitedNanos += System.nanoTime() - sentAt;
+        if (failed) {
+            upstream.failures().increment();
+            upstream.circuit().failed(upstreams.clock().instant());
+        } else {
+            upstream.circuit().succeeded(upstreams.clock().instant());
+        }
+    }
+
+    private HttpRequest request(Route route) {
         HttpRequest.Builder request = HttpRequest.newBuilder(route.target(exchange.path().substring("/v1".length())))
                 .timeout(route.timeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(usageAsked.orElse(exchange.body())));
         headers.forEach(header -> request.header(header[0], header[1]));
         request.header("Via", via);
         route.apiKey().ifPresent(key -> {
@@ -103,73 +147,22 @@ final class Forwarding implements Runnable {
         return request.build();
     }
 
-    private void relay(HttpResponse<InputStream> answer, HttpServletResponse response, boolean streamed) {
-        AnswerTally tally = new AnswerTally(streamed);
-        long firstByte = -1;
-        Optional<String> error = answer.statusCode() >= 400
-                ? Optional.of("upstream answered " + answer.statusCode()) : Optional.empty();
-        IOException upstreamFailed = null;
-        int status = answer.statusCode();
-        try (InputStream in = answer.body()) {
-            ServletOutputStream out = response.getOutputStream();
-            if (streamed) {
-                response.flushBuffer();
-            }
-            byte[] buffer = new byte[BUFFER_BYTES];
-            while (true) {
-                int read;
-                try {
-                    read = in.read(buffer);
-                } catch (IOException cut) {
-                    upstreamFailed = cut;
-                    break;
-                }
-                if (read < 0) {
-                    break;
-                }
-                if (firstByte < 0) {
-                    firstByte = exchange.nanosSinceArrival();
-                }
-                out.write(buffer, 0, read);
-                if (streamed) {
-                    out.flush();
-                }
-                tally.accept(buffer, read);
-            }
-            tally.end();
-            if (streamed && !tally.finished() && answer.statusCode() < 400) {
-                out.write(UpstreamFault.cutEvent(upstream.route().name()).getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                error = Optional.of("upstream ended the stream before it was complete");
-            } else if (upstreamFailed != null) {
-                error = Optional.of("upstream broke off the answer");
-                // A whole answer cut short is still in the response buffer: the caller gets a clean 502, not half a body.
-                if (!streamed && !response.isCommitted()) {
-                    ApiException fault = UpstreamFault.of(upstream.route().name(), upstreamFailed);
-                    ErrorBody.write(response, fault);
-                    status = fault.status();
-                    error = Optional.of(fault.getMessage());
-                }
-            }
-        } catch (IOException clientGone) {
-            error = Optional.of("client closed the connection");
-        } finally {
-            exchange.async().complete();
-        }
-        recorder.record(exchange.row(upstream.route().name(), tally, firstByte, exchange.nanosSinceArrival(), status, error));
-    }
-
-    private void fail(ApiException failure) {
+    private void fail(Upstreams.Upstream upstream, ApiException failure) {
         HttpServletResponse response = (HttpServletResponse) exchange.async().getResponse();
+        String name = upstream.route().name();
         try {
-            response.setHeader(GatewayFilter.ROUTE_HEADER, upstream.route().name());
+            response.setHeader(GatewayFilter.ROUTE_HEADER, name);
             response.setHeader(GatewayFilter.OVERHEAD_HEADER, Exchange.millis(exchange.nanosSinceArrival()));
+            Duration open = upstream.circuit().openFor(upstreams.clock().instant());
+            if (!open.isZero()) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, (open.toMillis() + 999) / 1000)));
+            }
             ErrorBody.write(response, failure);
         } catch (IOException | RuntimeException clientGone) {
             // nothing to tell a client that left
         } finally {
             exchange.async().complete();
         }
-        recorder.record(exchange.failed(upstream.route().name(), failure.status(), failure.getMessage()));
+        recorder.record(exchange.failed(name, failure.status(), failure.getMessage()));
     }
 }

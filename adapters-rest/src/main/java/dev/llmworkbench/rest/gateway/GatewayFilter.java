@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Sends each request on the OpenAI paths to the route its model names: to an upstream, forwarded on a virtual
@@ -69,23 +68,25 @@ final class GatewayFilter extends HttpFilter {
         String requestId = String.valueOf(request.getAttribute(OpenAiHeaders.REQUEST_ID));
         String nextVia = previousVia == null ? via : previousVia + ", " + via;
         List<String[]> headers = ForwardHeaders.request(request.getHeaderNames(), request::getHeaders);
-        bodies.read(request, response, (async, bytes) -> route(new Exchange(async, requestId, path, bytes, JsonBody.parse(bytes),
-                arrival, clock.instant()), headers, nextVia));
+        EmulatorRecording recording = new EmulatorRecording(response, recorder);
+        bodies.read(request, recording, (async, bytes) -> route(new Exchange(async, requestId, path, bytes, JsonBody.parse(bytes),
+                arrival, clock.instant()), headers, nextVia, recording));
     }
 
-    private void route(Exchange exchange, List<String[]> headers, String nextVia) throws IOException {
+    private void route(Exchange exchange, List<String[]> headers, String nextVia, EmulatorRecording recording) throws IOException {
         JsonObject json = exchange.json();
-        Optional<Route> route = json.get("model") instanceof JsonString model
-                ? upstreams.routes().upstreamFor(model.getString()) : Optional.empty();
+        List<Upstreams.Upstream> candidates = json.get("model") instanceof JsonString model
+                ? upstreams.candidates(model.getString()) : List.of();
         AsyncContext async = exchange.async();
-        if (route.isEmpty()) {
+        if (candidates.isEmpty()) {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
             response.setHeader(ROUTE_HEADER, Route.EMULATOR);
             response.setHeader(OVERHEAD_HEADER, Exchange.millis(exchange.nanosSinceArrival()));
+            recording.start(exchange);
             emulator.emulate(async, exchange.path(), json, exchange.arrival());
             return;
         }
-        Thread.ofVirtual().name("gateway-" + route.get().name())
-                .start(new Forwarding(exchange, upstreams.upstream(route.get()), headers, nextVia, recorder));
+        Thread.ofVirtual().name("gateway-" + candidates.getFirst().route().name())
+                .start(new Forwarding(exchange, upstreams, candidates, headers, nextVia, recorder));
     }
 }

@@ -1,27 +1,48 @@
 package dev.llmworkbench.rest.gateway;
 
+import dev.llmworkbench.domain.gateway.CircuitBreaker;
+import dev.llmworkbench.domain.gateway.CircuitPolicy;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteTable;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
- * One configured HTTP client per upstream route, kept for the server's life (pooled keep-alive connections), and the
- * permits of each route's {@code max-concurrency}.
+ * One configured HTTP client per upstream route, kept for the server's life (pooled keep-alive connections), with
+ * each route's bulkhead (the permits of its {@code max-concurrency}), circuit breaker and live counters.
  */
 public final class Upstreams implements AutoCloseable {
-    record Upstream(Route route, HttpClient client, Semaphore permits) {
+    /**
+     * @param requests calls sent to the upstream since start
+     * @param failures of those, the ones its circuit breaker counted as failed
+     */
+    record Upstream(Route route, HttpClient client, Semaphore permits, CircuitBreaker circuit, LongAdder requests,
+                    LongAdder failures) {
+        int inFlight() {
+            return route.maxConcurrency() - permits.availablePermits();
+        }
     }
 
     private final RouteTable routes;
+    private final Clock clock;
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
+    // Unique per server start, so a request this gateway sent is recognised when it comes back.
+    private final String via = "1.1 workbench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 
-    public Upstreams(RouteTable routes) {
+    public Upstreams(RouteTable routes, Function<Route, CircuitPolicy> circuits, Clock clock) {
         this.routes = routes;
+        this.clock = clock;
         for (Route route : routes.routes()) {
             HttpClient client = HttpClient.newBuilder()
                     // Plain http upstreams would otherwise get an h2c upgrade attempt on every new connection.
@@ -30,7 +51,8 @@ public final class Upstreams implements AutoCloseable {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
-            byName.put(route.name(), new Upstream(route, client, new Semaphore(route.maxConcurrency())));
+            byName.put(route.name(), new Upstream(route, client, new Semaphore(route.maxConcurrency()),
+                    new CircuitBreaker(circuits.apply(route)), new LongAdder(), new LongAdder()));
         }
     }
 
@@ -38,8 +60,23 @@ public final class Upstreams implements AutoCloseable {
         return routes;
     }
 
-    Upstream upstream(Route route) {
-        return byName.get(route.name());
+    /** This gateway's {@code Via} entry: a request already carrying it came from this gateway. */
+    String via() {
+        return via;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The routes serving {@code model}, the first choice first and then its fallbacks; empty for the emulator's. */
+    List<Upstream> candidates(String model) {
+        return routes.candidatesFor(model).stream().map(route -> byName.get(route.name())).toList();
+    }
+
+    /** Every route, in the configured order. */
+    Collection<Upstream> all() {
+        return byName.values();
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The test server's route {@code fake}: a socket on loopback speaking just enough HTTP/1.1 to misbehave on purpose.
  * The caller's {@code X-Fake} header (which the gateway forwards) picks the answer: {@code ok}, {@code slow} (after
- * 3 s), {@code malformed} (not HTTP), {@code truncated} (a body shorter than its length), {@code ratelimit} (429 with Retry-After), {@code cut} (a stream closed mid-way).
+ * 3 s), {@code malformed} (not HTTP), {@code truncated} (a body shorter than its length), {@code ratelimit} (429 with Retry-After), {@code cut} (a stream closed mid-way); {@code GET /v1/models} gets its model list.
  * Every request it got is kept, headers lower-cased, for the tests to read.
  */
 final class FakeUpstream implements AutoCloseable {
@@ -26,6 +26,10 @@ final class FakeUpstream implements AutoCloseable {
             + "\"model\":\"fake-model-2024\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Fake answer.\","
             + "\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":3,\"total_tokens\":14}}";
+    /** Its model list: the route fake claims fake-*, so fake-model-2024 is its and other-model is not. */
+    static final String MODELS_BODY = "{\"object\":\"list\",\"data\":[{\"id\":\"fake-model-2024\",\"object\":\"model\","
+            + "\"created\":1700000000,\"owned_by\":\"fake\"},{\"id\":\"other-model\",\"object\":\"model\",\"created\":1700000000,"
+            + "\"owned_by\":\"fake\"}]}";
     static final String RATE_LIMIT_BODY = "{\"error\":{\"message\":\"Rate limit reached for fake-model.\",\"type\":\"requests\","
             + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
 
@@ -55,7 +59,8 @@ final class FakeUpstream implements AutoCloseable {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             Received request = read(in);
             received.add(request);
-            String mode = request.headers().getOrDefault("x-fake", "ok");
+            String mode = request.headers().get(":request-line").startsWith("GET /v1/models ") ? "models"
+                    : request.headers().getOrDefault("x-fake", "ok");
             switch (mode) {
                 case "slow" -> {
                     LockSupport.parkNanos(3_000_000_000L);
@@ -68,6 +73,7 @@ final class FakeUpstream implements AutoCloseable {
                             + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(half);
                 }
+                case "models" -> json(out, "200 OK", MODELS_BODY, "");
                 case "ratelimit" -> json(out, "429 Too Many Requests", RATE_LIMIT_BODY, "Retry-After: 7\r\n");
                 case "cut" -> {
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,41 @@ class GatewayFaultsIT {
         Map<String, Object> row = rowOf(response);
         assertEquals(1, row.get("stream"));
         assertTrue(row.get("error") instanceof String error && error.contains("before it was complete"));
+    }
+
+    @Test
+    void aRouteAtItsMaxConcurrencyAnswers503WhileItsRequestIsOpen() throws Exception {
+        // The route fake takes one request at a time; a slow one holds it until the route's 1.5 s timeout.
+        fake.received.clear();
+        CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Server.postJson("/v1/chat/completions", chat("fake-gpt-4o", false), "X-Fake", "slow");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (fake.received.stream().noneMatch(r -> "slow".equals(r.headers().get("x-fake"))) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000_000L);
+        }
+        HttpResponse<String> refused = Server.postJson("/v1/chat/completions", chat("fake-gpt-4o", false));
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"upstream_busy\""), refused.body());
+        assertEquals(504, slow.get().statusCode());
+        assertEquals(200, Server.postJson("/v1/chat/completions", chat("fake-gpt-4o", false)).statusCode());
+    }
+
+    @Test
+    void anAzureRouteCallsItsDeploymentWithItsApiVersionAndTheApiKeyHeader() throws Exception {
+        fake.received.clear();
+        HttpResponse<String> response = Server.postJson("/v1/chat/completions", chat("azure-gpt-4o", false),
+                "Authorization", "Bearer sk-marker-caller-5e6f");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(Optional.of("azure"), response.headers().firstValue("X-Gateway-Route"));
+        Map<String, String> sent = fake.received.getLast().headers();
+        assertEquals("POST /openai/deployments/dep-1/chat/completions?api-version=2024-10-21 HTTP/1.1", sent.get(":request-line"));
+        assertEquals("sk-marker-azure-4c5d", sent.get("api-key"));
+        assertFalse(sent.containsKey("authorization"));
     }
 
     @Test

@@ -48,21 +48,50 @@ public record Completion(String id, Optional<String> completionId, Instant creat
         }
     }
 
-    /** Token usage as the upstream reported it; each count is absent when it did not. */
-    public record TokenCounts(OptionalInt prompt, OptionalInt completion, OptionalInt total) {
-        public static final TokenCounts NONE = new TokenCounts(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+    /**
+     * Token usage, as the upstream reported it or, for a stream that ended without it, as the tokenizer counts it;
+     * each count is absent when neither gave it.
+     */
+    public record TokenCounts(OptionalInt prompt, OptionalInt completion, OptionalInt total, UsageSource source) {
+        public static final TokenCounts NONE = new TokenCounts(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                UsageSource.NONE);
 
         public TokenCounts {
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(completion, "completion");
             Objects.requireNonNull(total, "total");
+            Objects.requireNonNull(source, "source");
             if (prompt.orElse(0) < 0 || completion.orElse(0) < 0 || total.orElse(0) < 0) {
                 throw new IllegalArgumentException("token counts are never negative");
             }
+            if (source == UsageSource.NONE && (prompt.isPresent() || completion.isPresent() || total.isPresent())) {
+                throw new IllegalArgumentException("counts that are there came from somewhere");
+            }
         }
 
+        /** Counts the upstream reported. */
         public static TokenCounts of(int prompt, int completion, int total) {
-            return new TokenCounts(OptionalInt.of(prompt), OptionalInt.of(completion), OptionalInt.of(total));
+            return new TokenCounts(OptionalInt.of(prompt), OptionalInt.of(completion), OptionalInt.of(total), UsageSource.UPSTREAM);
         }
+
+        /** Counts the gateway's tokenizer made, the total being their sum as OpenAI's is. */
+        public static TokenCounts counted(int prompt, int completion) {
+            return new TokenCounts(OptionalInt.of(prompt), OptionalInt.of(completion), OptionalInt.of(prompt + completion),
+                    UsageSource.TOKENIZER);
+        }
+
+        public boolean isEmpty() {
+            return prompt.isEmpty() && completion.isEmpty() && total.isEmpty();
+        }
+    }
+
+    /** Where a row's token counts came from. */
+    public enum UsageSource {
+        /** The upstream's {@code usage}. */
+        UPSTREAM,
+        /** The gateway's own count with the model's tiktoken encoding: the upstream's stream carried no usage. */
+        TOKENIZER,
+        /** Neither: no answer, or one without usage that could not be counted. */
+        NONE
     }
 }

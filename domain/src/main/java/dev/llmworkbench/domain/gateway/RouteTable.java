@@ -1,5 +1,6 @@
 package dev.llmworkbench.domain.gateway;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +30,28 @@ public record RouteTable(List<Route> routes) {
 
     /** The upstream serving {@code model}, or empty when the emulator does. */
     public Optional<Route> upstreamFor(String model) {
-        Route best = null;
-        int bestScore = -1;
+        return candidatesFor(model).stream().findFirst();
+    }
+
+    /**
+     * Every route claiming {@code model}, the one serving it first, then the others a failed call may fall back to, most
+     * specific first, of equals the one configured first; empty when the emulator serves it.
+     */
+    public List<Route> candidatesFor(String model) {
+        List<Route> claiming = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
         for (Route route : routes) {
             int score = route.specificityFor(model).orElse(-1);
-            if (score > bestScore) {
-                best = route;
-                bestScore = score;
+            if (score < 0) {
+                continue;
             }
+            int at = 0;
+            while (at < scores.size() && scores.get(at) >= score) {
+                at++;
+            }
+            claiming.add(at, route);
+            scores.add(at, score);
         }
-        return Optional.ofNullable(best);
+        return List.copyOf(claiming);
     }
 }

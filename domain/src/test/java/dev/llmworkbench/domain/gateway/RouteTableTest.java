@@ -44,6 +44,14 @@ class RouteTableTest {
     }
 
     @Test
+    void theFallbacksOfAModelAreTheOtherRoutesClaimingItMostSpecificFirstThenInConfiguredOrder() {
+        RouteTable table = new RouteTable(List.of(route("any", "*"), route("gpt", "gpt-*"), route("also", "gpt-*"),
+                route("exact", "gpt-5"), route("other", "o3-*")));
+        assertEquals(List.of("exact", "gpt", "also", "any"), table.candidatesFor("gpt-5").stream().map(Route::name).toList());
+        assertEquals(List.of(), TABLE.candidatesFor("codechat"));
+    }
+
+    @Test
     void ofTwoRoutesClaimingAModelAlikeTheOneConfiguredFirstWins() {
         RouteTable table = new RouteTable(List.of(route("first", "gpt-*"), route("second", "gpt-*")));
         assertEquals("first", table.upstreamFor("gpt-5").orElseThrow().name());
