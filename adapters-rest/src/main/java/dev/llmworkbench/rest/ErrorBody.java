@@ -1,5 +1,7 @@
 package dev.llmworkbench.rest;
 
+import dev.llmworkbench.domain.emulation.FailKind;
+import dev.llmworkbench.domain.emulation.FailurePlan;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +24,7 @@ public final class ErrorBody {
 
     public static Response response(ApiException e) {
         return Response.status(e.status())
+                .header("Retry-After", e instanceof RetryLaterException later ? later.retryAfterSeconds() : null)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(json(e.getMessage(), e.type(), e.param(), e.code()))
                 .build();
@@ -34,7 +37,21 @@ public final class ErrorBody {
             return;
         }
         response.resetBuffer();
+        if (e instanceof RetryLaterException later) {
+            response.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
+        }
         JsonResponse.write(response, e.status(), json(e.getMessage(), e.type(), e.param(), e.code()));
+    }
+
+    /** An injected failure: a named kind as OpenAI answers it, else by its status alone. */
+    public static ApiException forFailure(FailurePlan.Reject reject) {
+        return reject.kind().map(ErrorBody::forKind).orElseGet(() -> forStatus(reject.status()));
+    }
+
+    private static ApiException forKind(FailKind kind) {
+        return kind == FailKind.RATE_LIMIT
+                ? new RetryLaterException(kind.status(), kind.type(), kind.message(), kind.code(), FailKind.RETRY_AFTER_SECONDS)
+                : new ApiException(kind.status(), kind.type(), kind.message(), null, kind.code());
     }
 
     /** The type OpenAI gives an injected or real failure of each status. */

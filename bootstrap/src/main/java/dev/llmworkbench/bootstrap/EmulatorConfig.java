@@ -1,6 +1,7 @@
 package dev.llmworkbench.bootstrap;
 
 import dev.llmworkbench.application.emulation.EmulatorSettings;
+import dev.llmworkbench.application.emulation.SettingKeys;
 import dev.llmworkbench.domain.emulation.FailureInjection;
 import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.TokenTiming;
@@ -8,7 +9,9 @@ import dev.llmworkbench.domain.models.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The emulator's MicroProfile Config keys; defaults here are the ones the README documents. */
@@ -77,6 +80,46 @@ public class EmulatorConfig {
     @Inject
     @ConfigProperty(name = "workbench.emulator.strict-models", defaultValue = "false")
     boolean strictModels;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.context-window")
+    java.util.Optional<String> contextWindow;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.fail-kind", defaultValue = "none")
+    String failKind;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.requests-per-minute", defaultValue = "0")
+    String requestsPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.tokens-per-minute", defaultValue = "0")
+    String tokensPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.startup-delay-ms", defaultValue = "0")
+    String startupDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.response-mode", defaultValue = "generated")
+    String responseMode;
+
+    /** The hosted-API settings, read through the live-settings registry so configuration and PATCH check values alike. */
+    EmulatorSettings withService(EmulatorSettings settings, SettingKeys keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("context-window", contextWindow.orElse(""));
+        values.put("fail-kind", failKind);
+        values.put("requests-per-minute", requestsPerMinute);
+        values.put("tokens-per-minute", tokensPerMinute);
+        values.put("startup-delay-ms", startupDelayMs);
+        values.put("response-mode", responseMode);
+        EmulatorSettings configured = settings;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            configured = keys.find(value.getKey()).orElseThrow().change().apply(configured, value.getValue());
+        }
+        return configured;
+    }
 
     EmulatorSettings settings() {
         return new EmulatorSettings(

@@ -1,5 +1,6 @@
 package dev.llmworkbench.bootstrap;
 
+import dev.llmworkbench.application.emulation.ChangeSettings;
 import dev.llmworkbench.application.emulation.CreateEmbeddings;
 import dev.llmworkbench.application.emulation.EmulateChatCompletion;
 import dev.llmworkbench.application.emulation.EmulateTextCompletion;
@@ -7,7 +8,10 @@ import dev.llmworkbench.application.emulation.Emulator;
 import dev.llmworkbench.application.emulation.FindModel;
 import dev.llmworkbench.application.emulation.InFlight;
 import dev.llmworkbench.application.emulation.ListModels;
+import dev.llmworkbench.application.emulation.RateLimiter;
+import dev.llmworkbench.application.emulation.SettingKeys;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.rest.emulation.JsonlCannedAnswers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -28,8 +32,27 @@ public class EmulatorWiring {
 
     @Produces
     @Singleton
-    Emulator emulator(EmulatorConfig config, InFlight inFlight, EmulatorMetrics metrics) {
-        return new Emulator(config.catalog(), config.settings(), inFlight, metrics, Clock.systemUTC(), ThreadLocalRandom::current);
+    SettingKeys settingKeys() {
+        return new SettingKeys(new JsonlCannedAnswers());
+    }
+
+    @Produces
+    @Singleton
+    Emulator emulator(EmulatorConfig config, SettingKeys keys, InFlight inFlight, EmulatorMetrics metrics) {
+        return new Emulator(config.catalog(), config.withService(config.settings(), keys), inFlight, metrics, Clock.systemUTC(),
+                ThreadLocalRandom::current);
+    }
+
+    @Produces
+    @Singleton
+    ChangeSettings changeSettings(Emulator emulator, SettingKeys keys) {
+        return new ChangeSettings(emulator.live(), keys);
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter() {
+        return new RateLimiter();
     }
 
     @Produces

@@ -22,8 +22,8 @@ final class Delivery {
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
         try {
             if (stream) {
-                if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-                    throw ErrorBody.forStatus(status);
+                if (emulation.failure() instanceof FailurePlan.Reject reject) {
+                    throw ErrorBody.forFailure(reject);
                 }
                 emitter.stream(EventSink.open(async, response), emulation, emulated.format());
             } else if (Emitter.isDueNow(emulation)) {
@@ -50,8 +50,8 @@ final class Delivery {
     private static void respond(HttpServletResponse response, Emulated emulated) throws IOException {
         Emulation emulation = emulated.emulation();
         try {
-            if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-                ErrorBody.write(response, ErrorBody.forStatus(status));
+            if (emulation.failure() instanceof FailurePlan.Reject reject) {
+                ErrorBody.write(response, ErrorBody.forFailure(reject));
                 return;
             }
             String body = emulated.body().get();

@@ -37,20 +37,28 @@ public class EmulatorDispatch {
     @Inject
     Emitter emitter;
 
+    @Inject
+    RateLimitGate rateLimits;
+
     /** Answers on {@code async}, which it owns from now on, unless it throws. */
     public void emulate(AsyncContext async, String path, JsonObject json, long arrival) throws IOException {
         HttpServletRequest request = (HttpServletRequest) async.getRequest();
         JsonFields body = JsonFields.of(json);
         boolean stream = isStream(json);
         switch (path) {
-            case EmulatorServlet.CHAT -> Delivery.send(emitter, chat.start(body, request::getHeader, arrival), stream, async);
-            case EmulatorServlet.COMPLETIONS -> Delivery.send(emitter, completions.start(body, request::getHeader, arrival), stream, async);
-            case EmulatorServlet.RESPONSES -> Delivery.send(emitter, responses.start(body, request::getHeader, arrival), stream, async);
+            case EmulatorServlet.CHAT -> Delivery.send(emitter, limited(async, chat.start(body, request::getHeader, arrival)), stream, async);
+            case EmulatorServlet.COMPLETIONS -> Delivery.send(emitter, limited(async, completions.start(body, request::getHeader, arrival)), stream, async);
+            case EmulatorServlet.RESPONSES -> Delivery.send(emitter, limited(async, responses.start(body, request::getHeader, arrival)), stream, async);
             default -> {
                 JsonResponse.write((HttpServletResponse) async.getResponse(), HttpServletResponse.SC_OK, embeddings.embed(body));
                 async.complete();
             }
         }
+    }
+
+    private Emulated limited(AsyncContext async, Emulated emulated) {
+        rateLimits.admit((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse(), emulated.emulation());
+        return emulated;
     }
 
     /**
@@ -65,8 +73,8 @@ public class EmulatorDispatch {
         long due = emulation.failure() instanceof FailurePlan.Reject ? System.nanoTime() : emulation.completeNanoTime();
         emitter.at(due, () -> {
             try {
-                if (emulation.failure() instanceof FailurePlan.Reject(int status)) {
-                    answer.completeExceptionally(ErrorBody.forStatus(status));
+                if (emulation.failure() instanceof FailurePlan.Reject reject) {
+                    answer.completeExceptionally(ErrorBody.forFailure(reject));
                 } else {
                     String body = emulated.body().get();
                     emulation.completed();

@@ -4,6 +4,8 @@ import static dev.llmworkbench.application.emulation.TimingOverrides.*;
 
 import dev.llmworkbench.application.emulation.TimingOverrides;
 import dev.llmworkbench.rest.ApiException;
+import dev.llmworkbench.domain.emulation.FailKind;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -21,7 +23,16 @@ final class TimingHeaders {
         OptionalLong cutAfter = integer(headers, CUT_AFTER);
         return new TimingOverrides(integer(headers, TTFT), integer(headers, ITL), toInt(output, OUTPUT_LENGTH),
                 integer(headers, PREFILL), decimal(headers, LOAD_FACTOR), decimal(headers, FAIL_RATE),
-                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER));
+                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER), failKind(headers));
+    }
+
+    private static Optional<FailKind> failKind(UnaryOperator<String> headers) {
+        String raw = headers.apply(FAIL_KIND);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return Optional.of(FailKind.fromWireName(raw.strip()).orElseThrow(() -> ApiException.invalid(FAIL_KIND, "Invalid "
+                + FAIL_KIND + " header: expected one of " + FailKind.wireNames() + ", got '" + ApiException.excerpt(raw, 30) + "'.")));
     }
 
     private static OptionalLong integer(UnaryOperator<String> headers, String name) {

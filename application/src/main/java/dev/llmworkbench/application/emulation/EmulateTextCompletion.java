@@ -7,6 +7,8 @@ import dev.llmworkbench.domain.emulation.ChatEmulator;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.models.ModelInfo;
 import dev.llmworkbench.domain.models.ModelKind;
+import dev.llmworkbench.domain.emulation.TextSource;
+import dev.llmworkbench.domain.tokens.ContextWindow;
 import dev.llmworkbench.domain.tokens.InputTokens;
 import dev.llmworkbench.domain.tokens.TokenEncoding;
 import java.util.ArrayList;
@@ -22,25 +24,33 @@ public final class EmulateTextCompletion {
 
     public Emulation emulate(CompletionCommand command) {
         CompletionRequest request = command.request();
-        ModelInfo model = emulator.models().require(request.model());
+        EmulatorSettings settings = emulator.settings();
+        ModelInfo model = settings.models().require(request.model());
         if (model.kind() == ModelKind.EMBEDDING) {
             throw new NotFoundException("model", null, "This is an embeddings model and thus not supported in the "
                     + "v1/completions endpoint. Did you mean to use v1/embeddings?");
         }
-        EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
-        resolved.requireWithinLimit(request.n() * request.prompts().size(), emulator.settings().maxOutputTokens());
+        EmulatorSettings.Resolved resolved = settings.resolve(command.overrides());
+        resolved.requireWithinLimit(request.n() * request.prompts().size(), settings.maxOutputTokens());
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
-        InputTokens counter = new InputTokens(encoding, model.contextWindow());
+        ContextWindow window = settings.service().contextWindows().forModel(request.model(), model.contextWindow());
+        InputTokens counter = new InputTokens(encoding, window);
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         int promptTokens = 0;
         List<GeneratedChoice> choices = new ArrayList<>();
         for (EmbeddingInput prompt : request.prompts()) {
             // Each prompt is a completion of its own, so each must fit the context window.
-            promptTokens += counter.count(prompt, "prompt", "prompt");
+            int tokens = counter.count(prompt, "prompt", "prompt");
+            resolved.requestedOutput(request.maxTokens()).ifPresent(output -> window.requireFitsWithCompletion(tokens, output, "prompt"));
+            promptTokens += tokens;
+            TextSource source = settings.service().responseMode().source(request.model(), switch (prompt) {
+                case EmbeddingInput.Text text -> text.text();
+                case EmbeddingInput.Tokens ids -> encoding.decode(ids.tokens());
+            });
             for (int i = 0; i < request.n(); i++) {
                 int index = choices.size();
                 choices.add(ChatEmulator.text(index, encoding, resolved.timing().outputTokens(), request.stop(),
-                        request.maxTokens(), seed + 0x9E3779B97F4A7C15L * index));
+                        request.maxTokens(), seed + 0x9E3779B97F4A7C15L * index, source));
             }
         }
         return emulator.start("cmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "completions");

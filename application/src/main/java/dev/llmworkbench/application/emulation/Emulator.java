@@ -12,18 +12,35 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-/** What the emulator's use cases share: models, settings, the in-flight count, metrics, time and chance. */
-public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight inFlight, EmulatorMetrics metrics,
-                       Clock clock, Supplier<RandomGenerator> random) {
+/**
+ * What the emulator's use cases share: the live settings (models included), the in-flight count, metrics, time and
+ * chance. A use case reads {@link #settings()} once per request and keeps to that one snapshot.
+ */
+public record Emulator(LiveSettings live, InFlight inFlight, EmulatorMetrics metrics, Clock clock, Supplier<RandomGenerator> random) {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public Emulator {
-        Objects.requireNonNull(models, "models");
-        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(live, "live");
         Objects.requireNonNull(inFlight, "inFlight");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+    }
+
+    /** An emulator whose settings start as {@code settings} serving {@code models}. */
+    public Emulator(ModelCatalog models, EmulatorSettings settings, InFlight inFlight, EmulatorMetrics metrics, Clock clock,
+                    Supplier<RandomGenerator> random) {
+        this(new LiveSettings(settings.withService(settings.service().withModels(models))), inFlight, metrics, clock, random);
+    }
+
+    /** The settings in force now. */
+    public EmulatorSettings settings() {
+        return live.current();
+    }
+
+    /** The models served now. */
+    public ModelCatalog models() {
+        return live.current().models();
     }
 
     /** An id like OpenAI's: a prefix and 29 random letters and digits. */
@@ -49,7 +66,7 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
             int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum();
             Emulation emulation = new Emulation(newId(idPrefix), clock.instant().getEpochSecond(), model, choices,
                     new Usage(promptTokens, completionTokens), schedule, failure, arrivalNanos, metrics, inFlight);
-            if (failure instanceof FailurePlan.Reject(int status)) {
+            if (failure instanceof FailurePlan.Reject(int status, var kind)) {
                 metrics.requestFailed(endpoint, status);
             } else {
                 metrics.requestAccepted(endpoint);

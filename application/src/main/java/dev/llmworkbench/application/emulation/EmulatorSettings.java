@@ -6,7 +6,11 @@ import dev.llmworkbench.domain.emulation.FailureInjection;
 import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.TokenTiming;
 import java.time.Duration;
+import dev.llmworkbench.domain.emulation.FailKind;
+import dev.llmworkbench.domain.models.ModelCatalog;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -23,9 +27,11 @@ public record EmulatorSettings(
         Duration maxTtft,
         Duration maxItl,
         int maxOutputTokens,
-        Duration maxDelay) {
+        Duration maxDelay,
+        ServiceSettings service) {
 
     public EmulatorSettings {
+        Objects.requireNonNull(service, "service");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(failures, "failures");
@@ -39,6 +45,20 @@ public record EmulatorSettings(
         }
     }
 
+    public EmulatorSettings(TokenTiming defaults, LatencyProfile profile, FailureInjection failures, Duration maxTtft, Duration maxItl,
+                            int maxOutputTokens, Duration maxDelay) {
+        this(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, ServiceSettings.DEFAULT);
+    }
+
+    public EmulatorSettings withService(ServiceSettings changed) {
+        return new EmulatorSettings(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, changed);
+    }
+
+    /** The models served, as configured now. */
+    public ModelCatalog models() {
+        return service.models();
+    }
+
     /** A request's settings: the configured ones with its headers applied, and the headers themselves to name in errors. */
     public record Resolved(TokenTiming timing, LatencyProfile profile, FailureInjection failures, TimingOverrides overrides,
                            Duration maxDelay) {
@@ -48,6 +68,11 @@ public record EmulatorSettings(
                 throw new InvalidRequestException("n", "n (" + choices + ") times " + TimingOverrides.OUTPUT_LENGTH + " ("
                         + timing.outputTokens() + ") exceeds the configured maximum of " + maxOutputTokens + " output tokens per request.");
             }
+        }
+
+        /** The output a request asks for, as the context window counts it: its own maximum, else an explicit {@code X-OUTPUT-LENGTH}. */
+        public OptionalInt requestedOutput(OptionalInt maxTokens) {
+            return maxTokens.isPresent() ? maxTokens : overrides.outputLength();
         }
 
         /** The schedule of a response of {@code steps} steps, refused if its whole delay would pass the maximum. */
@@ -97,16 +122,21 @@ public record EmulatorSettings(
         return Duration.ofNanos(micros.getAsLong() * 1000);
     }
 
-    /** A header that names a failure without a rate means "this request": its rate defaults to 1. */
+    /**
+     * A header that names a failure without a rate means "this request": its rate defaults to 1. A named kind
+     * ({@code X-FAIL-KIND}, else the configured one) brings its own status.
+     */
     private FailureInjection failures(TimingOverrides o) {
-        double failRate = rate(o.failRate(), o.failStatus().isPresent() ? 1.0 : failures.rejectRate(), TimingOverrides.FAIL_RATE);
+        boolean named = o.failStatus().isPresent() || o.failKind().isPresent();
+        double failRate = rate(o.failRate(), named ? 1.0 : failures.rejectRate(), TimingOverrides.FAIL_RATE);
         int status = o.failStatus().orElse(failures.rejectStatus());
         if (!FailureInjection.isInjectableStatus(status)) {
             throw new InvalidRequestException(TimingOverrides.FAIL_STATUS, TimingOverrides.FAIL_STATUS + " must be an HTTP error status, 400-599.");
         }
         double cutRate = rate(o.cutRate(), o.cutAfterTokens().isPresent() ? 1.0 : failures.cutRate(), TimingOverrides.CUT_RATE);
         int cutAfter = o.cutAfterTokens().orElse(failures.cutAfterTokens());
-        return new FailureInjection(failRate, status, cutRate, cutAfter);
+        Optional<FailKind> kind = o.failKind().isPresent() ? o.failKind() : o.failStatus().isPresent() ? Optional.empty() : service.failKind();
+        return new FailureInjection(failRate, status, cutRate, cutAfter, kind);
     }
 
     private static double rate(OptionalDouble value, double fallback, String header) {

@@ -1,5 +1,8 @@
 package dev.llmworkbench.application.emulation;
 
+import dev.llmworkbench.domain.emulation.FailKind;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -17,11 +20,22 @@ public record TimingOverrides(
         OptionalDouble failRate,
         OptionalInt failStatus,
         OptionalDouble cutRate,
-        OptionalInt cutAfterTokens) {
+        OptionalInt cutAfterTokens,
+        Optional<FailKind> failKind) {
 
     public static final TimingOverrides NONE = new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(),
             OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
             OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+
+    public TimingOverrides {
+        Objects.requireNonNull(failKind, "failKind");
+    }
+
+    public TimingOverrides(OptionalLong ttftMs, OptionalLong itlMs, OptionalInt outputLength, OptionalLong prefillMicrosPerToken,
+                           OptionalDouble loadFactor, OptionalDouble failRate, OptionalInt failStatus, OptionalDouble cutRate,
+                           OptionalInt cutAfterTokens) {
+        this(ttftMs, itlMs, outputLength, prefillMicrosPerToken, loadFactor, failRate, failStatus, cutRate, cutAfterTokens, Optional.empty());
+    }
 
     /** Header names, the {@code param} of errors about them. */
     public static final String TTFT = "X-TTFT-MS";
@@ -33,4 +47,5 @@ public record TimingOverrides(
     public static final String FAIL_STATUS = "X-FAIL-STATUS";
     public static final String CUT_RATE = "X-CUT-RATE";
     public static final String CUT_AFTER = "X-CUT-AFTER-TOKENS";
+    public static final String FAIL_KIND = "X-FAIL-KIND";
 }

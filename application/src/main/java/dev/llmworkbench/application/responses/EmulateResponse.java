@@ -3,6 +3,7 @@ package dev.llmworkbench.application.responses;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.Emulator;
 import dev.llmworkbench.application.emulation.EmulatorSettings;
+import dev.llmworkbench.application.emulation.LastUserText;
 import dev.llmworkbench.application.responses.port.StoredResponses;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
@@ -17,6 +18,7 @@ import dev.llmworkbench.domain.responses.ModelResponse;
 import dev.llmworkbench.domain.responses.ResponseItem;
 import dev.llmworkbench.domain.responses.ResponseRequest;
 import dev.llmworkbench.domain.responses.Status;
+import dev.llmworkbench.domain.tokens.ContextWindow;
 import dev.llmworkbench.domain.tokens.PromptTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,8 @@ public final class EmulateResponse {
 
     public ResponseEmulation emulate(ResponseCommand command) {
         ResponseRequest request = command.request();
-        ModelInfo model = emulator.models().require(request.model());
+        EmulatorSettings settings = emulator.settings();
+        ModelInfo model = settings.models().require(request.model());
         if (model.kind() == ModelKind.EMBEDDING) {
             throw new NotFoundException("model", null, "This is not a chat model and thus not supported in the "
                     + "v1/responses endpoint. Did you mean to use v1/embeddings?");
@@ -46,9 +49,12 @@ public final class EmulateResponse {
         List<ResponseItem> conversation = new ArrayList<>(context);
         conversation.addAll(input);
         ChatRequest chat = request.chat(conversation);
-        EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
-        int promptTokens = new PromptTokens(request.model()).countWithin(chat.messages(), chat.tools(), model.contextWindow(), "input");
-        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong());
+        EmulatorSettings.Resolved resolved = settings.resolve(command.overrides());
+        ContextWindow window = settings.service().contextWindows().forModel(request.model(), model.contextWindow());
+        int promptTokens = new PromptTokens(request.model()).countWithin(chat.messages(), chat.tools(), window, "input");
+        resolved.requestedOutput(chat.maxTokens()).ifPresent(output -> window.requireFitsWithCompletion(promptTokens, output, "input"));
+        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong(),
+                settings.service().responseMode().source(request.model(), LastUserText.of(chat.messages())));
         List<ResponseItem> output = output(choices.getFirst());
         Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
         try {

@@ -35,6 +35,11 @@ public final class ChatEmulator {
     }
 
     public static List<GeneratedChoice> answer(ChatRequest request, int outputTokens, long seed) {
+        return answer(request, outputTokens, seed, TextSource.GENERATED);
+    }
+
+    /** @param source where a text answer's words come from; JSON and tool arguments are always generated */
+    public static List<GeneratedChoice> answer(ChatRequest request, int outputTokens, long seed, TextSource source) {
         TokenEncoding encoding = TokenEncoding.forModel(request.model());
         List<ToolDefinition> tools = request.toolsToCall();
         List<GeneratedChoice> choices = new ArrayList<>(request.n());
@@ -42,7 +47,7 @@ public final class ChatEmulator {
             long choiceSeed = seed + 0x9E3779B97F4A7C15L * index;
             choices.add(!tools.isEmpty() ? toolCalls(index, tools, encoding, outputTokens, request.maxTokens(), choiceSeed)
                     : switch (request.outputFormat()) {
-                        case OutputFormat.Text text -> text(index, encoding, outputTokens, request.stop(), request.maxTokens(), choiceSeed);
+                        case OutputFormat.Text text -> text(index, encoding, outputTokens, request.stop(), request.maxTokens(), choiceSeed, source);
                         case OutputFormat.JsonObject object -> json(index, FREE_OBJECT, encoding, outputTokens, request, choiceSeed);
                         case OutputFormat.JsonSchema schema -> json(index, schema.schema(), encoding, outputTokens, request, choiceSeed);
                     });
@@ -53,7 +58,12 @@ public final class ChatEmulator {
     /** A text answer with the same stop and length rules as chat, for the legacy completions API. */
     public static GeneratedChoice text(int index, TokenEncoding encoding, int outputTokens, List<String> stop,
                                        OptionalInt maxTokens, long seed) {
-        List<String> pieces = TextGenerator.pieces(encoding, outputTokens, seed);
+        return text(index, encoding, outputTokens, stop, maxTokens, seed, TextSource.GENERATED);
+    }
+
+    public static GeneratedChoice text(int index, TokenEncoding encoding, int outputTokens, List<String> stop,
+                                       OptionalInt maxTokens, long seed, TextSource source) {
+        List<String> pieces = source.pieces(encoding, outputTokens, seed);
         Cut cut = cut(pieces, stop, maxTokens);
         return GeneratedChoice.content(index, pieces.subList(0, cut.end()), cut.end(), cut.reason());
     }

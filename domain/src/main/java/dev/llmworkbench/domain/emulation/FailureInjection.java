@@ -1,12 +1,15 @@
 package dev.llmworkbench.domain.emulation;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Share of requests rejected with {@code rejectStatus}, and share of streams cut after
- * {@code cutAfterTokens} tokens. Rejection is drawn first; a rejected request is never cut.
+ * Share of requests rejected with {@code rejectStatus} (or as the named {@code kind} of failure, which brings its own
+ * status), and share of streams cut after {@code cutAfterTokens} tokens. Rejection is drawn first; a rejected request
+ * is never cut.
  */
-public record FailureInjection(double rejectRate, int rejectStatus, double cutRate, int cutAfterTokens) {
+public record FailureInjection(double rejectRate, int rejectStatus, double cutRate, int cutAfterTokens, Optional<FailKind> kind) {
     public static final FailureInjection NONE = new FailureInjection(0, 500, 0, 0);
 
     public FailureInjection {
@@ -18,6 +21,11 @@ public record FailureInjection(double rejectRate, int rejectStatus, double cutRa
         if (cutAfterTokens < 0) {
             throw new IllegalArgumentException("cutAfterTokens < 0");
         }
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    public FailureInjection(double rejectRate, int rejectStatus, double cutRate, int cutAfterTokens) {
+        this(rejectRate, rejectStatus, cutRate, cutAfterTokens, Optional.empty());
     }
 
     public static boolean isInjectableStatus(int status) {
@@ -26,7 +34,7 @@ public record FailureInjection(double rejectRate, int rejectStatus, double cutRa
 
     public FailurePlan draw(RandomGenerator random) {
         if (rejectRate > 0 && random.nextDouble() < rejectRate) {
-            return new FailurePlan.Reject(rejectStatus);
+            return kind.map(FailurePlan.Reject::new).orElseGet(() -> new FailurePlan.Reject(rejectStatus));
         }
         if (cutRate > 0 && random.nextDouble() < cutRate) {
             return new FailurePlan.CutAfter(cutAfterTokens);

@@ -113,6 +113,16 @@ public final class ModelCatalog {
         return new ContextWindow(tokens);
     }
 
+    /** The configured ids, in order. */
+    public List<String> ids() {
+        return List.copyOf(models.keySet());
+    }
+
+    /** Whether an id outside {@link #ids()} is not found, rather than served. */
+    public boolean strict() {
+        return strict;
+    }
+
     public List<ModelInfo> all() {
         return List.copyOf(models.values());
     }

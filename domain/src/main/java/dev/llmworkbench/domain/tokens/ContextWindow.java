@@ -31,4 +31,20 @@ public record ContextWindow(int tokens) {
                     + " tokens. Please reduce the length of the " + what + ".");
         }
     }
+
+    /**
+     * A prompt plus the output asked for must fit too, as OpenAI checks {@code max_tokens}: worded as OpenAI words it,
+     * "(P in the messages, C in the completion)", or for the legacy completions API "(P in your prompt; C for the completion)".
+     */
+    public void requireFitsWithCompletion(long promptTokens, long completionTokens, String param) {
+        long total = promptTokens + completionTokens;
+        if (total <= tokens) {
+            return;
+        }
+        String detail = "prompt".equals(param)
+                ? promptTokens + " in your prompt; " + completionTokens + " for the completion). Please reduce your prompt; or completion length."
+                : promptTokens + " in the messages, " + completionTokens + " in the completion). Please reduce the length of the messages or completion.";
+        throw new InvalidRequestException(param, "context_length_exceeded", "This model's maximum context length is "
+                + tokens + " tokens. However, you requested " + total + " tokens (" + detail);
+    }
 }

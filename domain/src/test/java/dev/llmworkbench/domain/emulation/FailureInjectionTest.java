@@ -13,7 +13,7 @@ class FailureInjectionTest {
         SplittableRandom random = new SplittableRandom(7);
         int rejected = 0;
         for (int i = 0; i < 20_000; i++) {
-            if (injection.draw(random) instanceof FailurePlan.Reject(int status)) {
+            if (injection.draw(random) instanceof FailurePlan.Reject(int status, var kind)) {
                 assertEquals(429, status);
                 rejected++;
             }
