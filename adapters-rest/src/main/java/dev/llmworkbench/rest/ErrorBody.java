@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest;
 
+import dev.llmworkbench.application.emulation.WaitingQueueFullException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,9 @@ public final class ErrorBody {
             return;
         }
         response.resetBuffer();
+        if (failure instanceof WaitingQueueFullException full) {
+            response.setHeader("Retry-After", String.valueOf(full.retryAfterSeconds()));
+        }
         JsonResponse.write(response, e.status(), json(e.getMessage(), e.type(), e.param(), e.code()));
     }
 

@@ -4,6 +4,7 @@ import dev.llmworkbench.application.emulation.CreateEmbeddings;
 import dev.llmworkbench.application.emulation.EmulateChatCompletion;
 import dev.llmworkbench.application.emulation.EmulateTextCompletion;
 import dev.llmworkbench.application.emulation.Emulator;
+import dev.llmworkbench.application.emulation.Engines;
 import dev.llmworkbench.application.emulation.FindModel;
 import dev.llmworkbench.application.emulation.InFlight;
 import dev.llmworkbench.application.emulation.ListModels;
@@ -28,8 +29,14 @@ public class EmulatorWiring {
 
     @Produces
     @Singleton
-    Emulator emulator(EmulatorConfig config, InFlight inFlight, EmulatorMetrics metrics) {
-        return new Emulator(config.catalog(), config.settings(), inFlight, metrics, Clock.systemUTC(), ThreadLocalRandom::current);
+    Engines engines() {
+        return new Engines();
+    }
+
+    @Produces
+    @Singleton
+    Emulator emulator(EmulatorConfig config, InFlight inFlight, EmulatorMetrics metrics, Engines engines) {
+        return new Emulator(config.catalog(), config.settings(), inFlight, metrics, Clock.systemUTC(), ThreadLocalRandom::current, engines);
     }
 
     @Produces

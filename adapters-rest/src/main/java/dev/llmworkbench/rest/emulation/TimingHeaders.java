@@ -2,6 +2,7 @@ package dev.llmworkbench.rest.emulation;
 
 import static dev.llmworkbench.application.emulation.TimingOverrides.*;
 
+import dev.llmworkbench.application.emulation.EngineOverrides;
 import dev.llmworkbench.application.emulation.TimingOverrides;
 import dev.llmworkbench.rest.ApiException;
 import java.util.OptionalDouble;
@@ -21,7 +22,12 @@ final class TimingHeaders {
         OptionalLong cutAfter = integer(headers, CUT_AFTER);
         return new TimingOverrides(integer(headers, TTFT), integer(headers, ITL), toInt(output, OUTPUT_LENGTH),
                 integer(headers, PREFILL), decimal(headers, LOAD_FACTOR), decimal(headers, FAIL_RATE),
-                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER));
+                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER), engine(headers));
+    }
+
+    private static EngineOverrides engine(UnaryOperator<String> headers) {
+        return new EngineOverrides(integer(headers, EngineOverrides.TTFT_STDDEV), integer(headers, EngineOverrides.ITL_STDDEV),
+                toInt(integer(headers, EngineOverrides.REASONING_TOKENS), EngineOverrides.REASONING_TOKENS));
     }
 
     private static OptionalLong integer(UnaryOperator<String> headers, String name) {

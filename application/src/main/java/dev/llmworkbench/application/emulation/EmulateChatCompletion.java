@@ -27,6 +27,7 @@ public final class EmulateChatCompletion {
         int promptTokens = new PromptTokens(request.model()).countWithin(request.messages(), request.tools(), model.contextWindow());
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         var choices = ChatEmulator.answer(request, resolved.timing().outputTokens(), seed);
-        return emulator.start("chatcmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "chat.completions");
+        return emulator.start("chatcmpl-", request.model(), choices, Prompt.chat(promptTokens, request.model(), request.messages()),
+                resolved, command.arrivalNanos(), "chat.completions", seed);
     }
 }

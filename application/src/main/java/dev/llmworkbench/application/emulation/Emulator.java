@@ -2,19 +2,22 @@ package dev.llmworkbench.application.emulation;
 
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
 import dev.llmworkbench.domain.chat.Usage;
-import dev.llmworkbench.domain.emulation.EmissionSchedule;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import dev.llmworkbench.domain.emulation.Jitter;
+import dev.llmworkbench.domain.emulation.StepTimes;
+import dev.llmworkbench.domain.emulation.TokenTiming;
 import dev.llmworkbench.domain.models.ModelCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
-/** What the emulator's use cases share: models, settings, the in-flight count, metrics, time and chance. */
+/** What the emulator's use cases share: models, settings, the in-flight count, metrics, time, chance and the model engines. */
 public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight inFlight, EmulatorMetrics metrics,
-                       Clock clock, Supplier<RandomGenerator> random) {
+                       Clock clock, Supplier<RandomGenerator> random, Engines engines) {
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public Emulator {
@@ -24,6 +27,7 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(engines, "engines");
     }
 
     /** An id like OpenAI's: a prefix and 29 random letters and digits. */
@@ -37,21 +41,41 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
     }
 
     /**
-     * Joins the in-flight requests: from here on the caller owns {@link Emulation#finish()}. A
-     * request refused here (its delay under the current load is too long) leaves at once.
+     * Joins the in-flight requests and the model's engine (a batch slot, or its waiting queue): from
+     * here on the caller owns {@link Emulation#finish()}. A request refused here (its delay under the
+     * load it may meet is too long, or the queue is full) leaves at once. {@code seed} drives the
+     * timing jitter, so a request with a seed repeats its timing.
      */
-    public Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, int promptTokens,
-                    EmulatorSettings.Resolved resolved, long arrivalNanos, String endpoint) {
-        int concurrent = inFlight.enter();
+    public Emulation start(String idPrefix, String model, List<GeneratedChoice> choices, Prompt prompt,
+                    EmulatorSettings.Resolved resolved, long arrivalNanos, String endpoint, long seed) {
+        inFlight.enter();
         try {
-            EmissionSchedule schedule = resolved.schedule(promptTokens, Emulation.steps(choices), concurrent);
+            EngineSettings engineSettings = settings.engine();
+            EngineSettings.Request asked = engineSettings.resolve(resolved.overrides().engine(), model, settings);
+            ModelEngine engine = engines.of(model, engineSettings);
+            int steps = Emulation.steps(choices);
+            int prefill = prompt.tokens() - engine.prefixHitTokens(prompt.tokens(), prompt.ids());
+            int reasoning = asked.reasoningTokens();
+            // Checked at the worst the jitter can do, so no request is held past the maximum delay.
+            TokenTiming worst = asked.jitter().isNone() ? resolved.timing() : new TokenTiming(
+                    scaled(resolved.timing().ttft(), asked.jitter().ttftStddev().isZero()),
+                    scaled(resolved.timing().itl(), asked.jitter().itlStddev().isZero()), resolved.timing().outputTokens());
+            new EmulatorSettings.Resolved(worst, resolved.profile(), resolved.failures(), resolved.overrides(), resolved.maxDelay())
+                    .schedule(prefill, steps + reasoning, engine.slots().loadOnArrival(engineSettings.maxNumSeqs()));
             FailurePlan failure = resolved.failures().draw(random.get());
-            int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum();
+            int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum() + reasoning;
+            Usage usage = new Usage(prompt.tokens(), completionTokens,
+                    engineSettings.cachedTokensRule().reported(prompt.tokens() - prefill, prompt.tokens()), reasoning);
+            Sequence sequence = new Sequence(engine, arrivalNanos, running -> new StepTimes(
+                    resolved.profile().schedule(resolved.timing(), prefill, running), reasoning, asked.jitter(), seed),
+                    engineSettings.maxNumSeqs(), engine.blocksOf(prompt.tokens() + completionTokens));
             Emulation emulation = new Emulation(newId(idPrefix), clock.instant().getEpochSecond(), model, choices,
-                    new Usage(promptTokens, completionTokens), schedule, failure, arrivalNanos, metrics, inFlight);
+                    usage, failure, arrivalNanos, metrics, inFlight, sequence);
             if (failure instanceof FailurePlan.Reject(int status)) {
+                sequence.admitWithoutSlot();
                 metrics.requestFailed(endpoint, status);
             } else {
+                sequence.enter(engineSettings.maxWaiting(), model);
                 metrics.requestAccepted(endpoint);
             }
             return emulation;
@@ -59,5 +83,9 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
             inFlight.leave();
             throw refused;
         }
+    }
+
+    private static Duration scaled(Duration mean, boolean exact) {
+        return exact ? mean : mean.plus(Duration.ofNanos(Math.round(mean.toNanos() * Jitter.CLAMP)));
     }
 }

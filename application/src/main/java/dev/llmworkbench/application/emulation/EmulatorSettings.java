@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * The emulator's configured defaults and the upper limits a request may ask for. A header beyond
  * a limit is the caller's error (400 naming the header), never silently clamped. {@code maxDelay}
  * bounds a request's whole delay (time to first token with prefill and load, plus every gap), so
- * no combination of headers can hold a request longer.
+ * no combination of headers can hold a request longer. {@code engine} holds the serving engine's settings.
  */
 public record EmulatorSettings(
         TokenTiming defaults,
@@ -23,13 +23,15 @@ public record EmulatorSettings(
         Duration maxTtft,
         Duration maxItl,
         int maxOutputTokens,
-        Duration maxDelay) {
+        Duration maxDelay,
+        EngineSettings engine) {
 
     public EmulatorSettings {
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(failures, "failures");
         Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(engine, "engine");
         if (maxDelay.isNegative() || profile.prefillPerToken().compareTo(maxDelay) > 0) {
             throw new IllegalArgumentException("max delay must be >= 0 and at least the prefill cost per token");
         }
@@ -62,7 +64,7 @@ public record EmulatorSettings(
                 };
                 throw new InvalidRequestException(header, header + " takes this request's total delay (time to first token, "
                         + "prefill, every inter-token gap, and the load multiplier with " + inFlight
-                        + " requests in flight) past the configured maximum of " + maxDelay.toMillis() + " ms.");
+                        + " sequences running) past the configured maximum of " + maxDelay.toMillis() + " ms.");
             });
             return profile.schedule(timing, promptTokens, inFlight);
         }

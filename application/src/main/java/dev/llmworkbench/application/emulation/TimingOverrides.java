@@ -17,11 +17,12 @@ public record TimingOverrides(
         OptionalDouble failRate,
         OptionalInt failStatus,
         OptionalDouble cutRate,
-        OptionalInt cutAfterTokens) {
+        OptionalInt cutAfterTokens,
+        EngineOverrides engine) {
 
     public static final TimingOverrides NONE = new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(),
             OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+            OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(), EngineOverrides.NONE);
 
     /** Header names, the {@code param} of errors about them. */
     public static final String TTFT = "X-TTFT-MS";

@@ -3,6 +3,7 @@ package dev.llmworkbench.application.responses;
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.Emulator;
 import dev.llmworkbench.application.emulation.EmulatorSettings;
+import dev.llmworkbench.application.emulation.Prompt;
 import dev.llmworkbench.application.responses.port.StoredResponses;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
@@ -48,9 +49,11 @@ public final class EmulateResponse {
         ChatRequest chat = request.chat(conversation);
         EmulatorSettings.Resolved resolved = emulator.settings().resolve(command.overrides());
         int promptTokens = new PromptTokens(request.model()).countWithin(chat.messages(), chat.tools(), model.contextWindow(), "input");
-        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong());
+        long seed = emulator.random().get().nextLong();
+        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), seed);
         List<ResponseItem> output = output(choices.getFirst());
-        Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
+        Emulation emulation = emulator.start("resp_", request.model(), choices, Prompt.chat(promptTokens, request.model(), chat.messages()),
+                resolved, command.arrivalNanos(), "responses", seed);
         try {
             long seconds = Math.ceilDiv(Math.max(0, emulation.completeNanoTime() - command.arrivalNanos()), 1_000_000_000L);
             ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), emulation.created() + seconds, request, context,
