@@ -89,7 +89,7 @@ public final class Emulation {
     public long dueNanoTime(int index) {
         long onSchedule = sequence.dueNanoTime(index);
         long previous = lastStepNanos;
-        return index == 0 || previous < 0 ? onSchedule : Math.max(onSchedule, previous + sequence.gapNanos());
+        return index == 0 || previous < 0 ? onSchedule : Math.max(onSchedule, previous + sequence.gapBeforeNanos(index));
     }
 
     /** The instant a non-streamed response is due: when its last token would have been. */
@@ -137,7 +137,9 @@ public final class Emulation {
         metrics.tokensEmitted(usage.completionTokens());
         ModelStats stats = sequence.stats();
         stats.timeToFirstToken().observe((sequence.dueNanoTime(0) - arrivalNanos) / 1e9);
-        stats.interTokenLatency().observe(sequence.gapNanos() / 1e9, Math.max(0, steps() - 1));
+        for (int step = 1; step < steps(); step++) {
+            stats.interTokenLatency().observe(sequence.gapBeforeNanos(step) / 1e9);
+        }
         stats.promptTokens(usage.promptTokens());
         stats.generationTokens(usage.completionTokens());
         complete = true;

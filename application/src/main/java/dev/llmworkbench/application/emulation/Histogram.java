@@ -22,17 +22,9 @@ public final class Histogram {
     }
 
     public void observe(double seconds) {
-        observe(seconds, 1);
-    }
-
-    /** {@code times} observations of the same value, as a whole response's equal gaps are. */
-    public void observe(double seconds, long times) {
-        if (times <= 0) {
-            return;
-        }
         int bucket = Arrays.binarySearch(bounds, seconds);
-        counts[bucket >= 0 ? bucket : -bucket - 1].add(times);
-        sum.add(seconds * times);
+        counts[bucket >= 0 ? bucket : -bucket - 1].increment();
+        sum.add(seconds);
     }
 
     /** The upper bounds, without {@code +Inf}. */

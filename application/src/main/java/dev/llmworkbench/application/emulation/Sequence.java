@@ -86,8 +86,8 @@ final class Sequence {
         return admittedNanos + times.offsetNanos(index);
     }
 
-    long gapNanos() {
-        return times.gapNanos();
+    long gapBeforeNanos(int index) {
+        return times.gapBeforeNanos(index);
     }
 
     /** When a response of {@code steps} steps is complete; before admission, as if admitted at arrival into a full batch. */

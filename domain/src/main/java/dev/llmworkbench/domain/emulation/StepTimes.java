@@ -30,9 +30,12 @@ public final class StepTimes {
         this.cursorNanos = firstNanos;
     }
 
-    /** The mean gap between steps. */
-    public long gapNanos() {
-        return gapNanos;
+    /** The gap before step {@code index} (1 and up), jittered as the offsets are. */
+    public long gapBeforeNanos(int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("index < 1");
+        }
+        return jitter.gapNanos(gapNanos, seed, index);
     }
 
     /** @param index zero-based step index */

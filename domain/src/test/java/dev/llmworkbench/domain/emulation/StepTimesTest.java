@@ -29,5 +29,8 @@ class StepTimesTest {
         assertEquals(offsets[49], skipping.completeNanos(50));
         assertEquals(offsets[10], skipping.offsetNanos(10), "asked again from the start");
         assertNotEquals(offsets[2] - offsets[1], offsets[3] - offsets[2], "the gaps vary");
+        for (int i = 1; i < offsets.length; i++) {
+            assertEquals(offsets[i] - offsets[i - 1], skipping.gapBeforeNanos(i));
+        }
     }
 }
