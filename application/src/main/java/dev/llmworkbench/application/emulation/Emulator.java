@@ -5,6 +5,7 @@ import dev.llmworkbench.domain.chat.Usage;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.emulation.Jitter;
+import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.StepTimes;
 import dev.llmworkbench.domain.emulation.TokenTiming;
 import dev.llmworkbench.domain.models.ModelCatalog;
@@ -56,12 +57,7 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
             int steps = Emulation.steps(choices);
             int prefill = prompt.tokens() - engine.prefixHitTokens(prompt.tokens(), prompt.ids());
             int reasoning = asked.reasoningTokens();
-            // Checked at the worst the jitter can do, so no request is held past the maximum delay.
-            TokenTiming worst = asked.jitter().isNone() ? resolved.timing() : new TokenTiming(
-                    scaled(resolved.timing().ttft(), asked.jitter().ttftStddev().isZero()),
-                    scaled(resolved.timing().itl(), asked.jitter().itlStddev().isZero()), resolved.timing().outputTokens());
-            new EmulatorSettings.Resolved(worst, resolved.profile(), resolved.failures(), resolved.overrides(), resolved.maxDelay())
-                    .schedule(prefill, steps + reasoning, engine.slots().loadOnArrival(engineSettings.maxNumSeqs()));
+            requireWithinMaxDelay(resolved, asked.jitter(), prefill, steps + reasoning, engine.slots().loadOnArrival(engineSettings.maxNumSeqs()));
             FailurePlan failure = resolved.failures().draw(random.get());
             int completionTokens = choices.stream().mapToInt(GeneratedChoice::tokens).sum() + reasoning;
             Usage usage = new Usage(prompt.tokens(), completionTokens,
@@ -85,7 +81,20 @@ public record Emulator(ModelCatalog models, EmulatorSettings settings, InFlight 
         }
     }
 
-    private static Duration scaled(Duration mean, boolean exact) {
-        return exact ? mean : mean.plus(Duration.ofNanos(Math.round(mean.toNanos() * Jitter.CLAMP)));
+    /** Checked at the worst the jitter can do (70 % over each mean), so no request is held past the maximum delay. */
+    private static void requireWithinMaxDelay(EmulatorSettings.Resolved resolved, Jitter jitter, int prefillTokens, int steps, int load) {
+        TokenTiming timing = resolved.timing();
+        LatencyProfile profile = resolved.profile();
+        boolean firstJittered = !jitter.ttftStddev().isZero();
+        TokenTiming worst = new TokenTiming(worst(timing.ttft(), firstJittered), worst(timing.itl(), !jitter.itlStddev().isZero()),
+                timing.outputTokens());
+        LatencyProfile worstProfile = new LatencyProfile(worst(profile.prefillPerToken(), firstJittered), profile.loadFactor(),
+                profile.concurrency());
+        new EmulatorSettings.Resolved(worst, worstProfile, resolved.failures(), resolved.overrides(), resolved.maxDelay())
+                .schedule(prefillTokens, steps, load);
+    }
+
+    private static Duration worst(Duration mean, boolean jittered) {
+        return jittered ? mean.plus(Duration.ofNanos(Math.round(mean.toNanos() * Jitter.CLAMP))) : mean;
     }
 }

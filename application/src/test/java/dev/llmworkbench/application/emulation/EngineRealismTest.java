@@ -79,6 +79,22 @@ class EngineRealismTest {
     }
 
     @Test
+    void theMaximumDelayIsCheckedAtTheWorstTheJitterCanDo() {
+        EmulateChatCompletion emulate = emulator(EngineSettings.NONE);
+        OptionalInt none = OptionalInt.empty();
+        ChatRequest request = new ChatRequest("gpt-4o", List.of(Message.text(Role.USER, "Hi")), 1, OptionalInt.empty(),
+                List.of(), OptionalLong.empty(), List.of(), new ToolChoice.Auto(), true, new OutputFormat.Text());
+        TimingOverrides calm = new TimingOverrides(OptionalLong.of(10_000), OptionalLong.of(1_000), OptionalInt.of(31),
+                OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), none, OptionalDouble.empty(), none, EngineOverrides.NONE);
+        emulate.emulate(new ChatCommand(request, calm, ARRIVAL)).finish();
+        TimingOverrides jittered = new TimingOverrides(OptionalLong.of(10_000), OptionalLong.of(1_000), OptionalInt.of(31),
+                OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), none, OptionalDouble.empty(), none,
+                new EngineOverrides(OptionalLong.empty(), OptionalLong.of(100), none));
+        var refused = assertThrows(InvalidRequestException.class, () -> emulate.emulate(new ChatCommand(request, jittered, ARRIVAL)));
+        assertEquals("X-ITL-MS", refused.param(), "10 s + 30 gaps of 1 s fit in 60 s; 30 gaps of 1.7 s do not");
+    }
+
+    @Test
     void reasoningTokensByModelPatternAreHiddenTokensBeforeTheFirstVisibleOne() {
         EmulateChatCompletion emulate = emulator(engine(Jitter.NONE, ReasoningTokens.parse("o3*=10, gpt-5*=4"), 0));
         Emulation reasoning = emulate.emulate(chat("o3-mini", "Hi", OptionalLong.empty(), EngineOverrides.NONE));
