@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest;
 
+import dev.llmworkbench.application.emulation.WaitingQueueFullException;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.NotFoundException;
 import jakarta.json.JsonException;
@@ -29,6 +30,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case ApiException api -> api;
             case InvalidRequestException invalid -> new ApiException(400, "invalid_request_error", invalid.getMessage(), invalid.param(), invalid.code());
             case NotFoundException missing -> new ApiException(404, "invalid_request_error", missing.getMessage(), missing.param(), missing.code());
+            case WaitingQueueFullException full -> new RetryLaterException(429, "requests", full.getMessage(), "rate_limit_exceeded",
+                    full.retryAfterSeconds());
             case JsonException json -> JsonBody.unparsable();
             case WebApplicationException web -> fromStatus(web.getResponse().getStatus());
             default -> {

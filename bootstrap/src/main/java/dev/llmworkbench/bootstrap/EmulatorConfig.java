@@ -2,7 +2,11 @@ package dev.llmworkbench.bootstrap;
 
 import dev.llmworkbench.application.emulation.EmulatorSettings;
 import dev.llmworkbench.application.emulation.SettingKeys;
+import dev.llmworkbench.application.emulation.EngineSettings;
+import dev.llmworkbench.application.emulation.ReasoningTokens;
+import dev.llmworkbench.domain.emulation.CachedTokensRule;
 import dev.llmworkbench.domain.emulation.FailureInjection;
+import dev.llmworkbench.domain.emulation.Jitter;
 import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.TokenTiming;
 import dev.llmworkbench.domain.models.ModelCatalog;
@@ -121,12 +125,49 @@ public class EmulatorConfig {
         return configured;
     }
 
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.max-num-seqs", defaultValue = "0")
+    int maxNumSeqs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.max-waiting", defaultValue = "0")
+    int maxWaiting;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.ttft-stddev-ms", defaultValue = "0")
+    long ttftStddevMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.itl-stddev-ms", defaultValue = "0")
+    long itlStddevMs;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.reasoning-tokens")
+    java.util.Optional<String> reasoningTokens;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.prefix-cache-block-tokens", defaultValue = "16")
+    int prefixCacheBlockTokens;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.prefix-cache-blocks", defaultValue = "0")
+    int prefixCacheBlocks;
+
+    @Inject
+    @ConfigProperty(name = "workbench.emulator.cached-tokens-rule", defaultValue = "openai")
+    String cachedTokensRule;
+
+    EngineSettings engine() {
+        return new EngineSettings(maxNumSeqs, maxWaiting, new Jitter(Duration.ofMillis(ttftStddevMs), Duration.ofMillis(itlStddevMs)),
+                reasoningTokens.map(ReasoningTokens::parse).orElse(ReasoningTokens.NONE), prefixCacheBlockTokens, prefixCacheBlocks, CachedTokensRule.of(cachedTokensRule));
+    }
+
     EmulatorSettings settings() {
         return new EmulatorSettings(
                 new TokenTiming(Duration.ofMillis(ttftMs), Duration.ofMillis(itlMs), outputLength),
                 new LatencyProfile(Duration.ofNanos(prefillMicrosPerToken * 1000), loadFactor, loadConcurrency),
                 new FailureInjection(failRate, failStatus, cutRate, cutAfterTokens),
-                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength, Duration.ofMillis(maxDelayMs));
+                Duration.ofMillis(maxTtftMs), Duration.ofMillis(maxItlMs), maxOutputLength, Duration.ofMillis(maxDelayMs), engine());
     }
 
     ModelCatalog catalog() {

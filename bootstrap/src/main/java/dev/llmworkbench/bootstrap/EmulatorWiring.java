@@ -5,6 +5,7 @@ import dev.llmworkbench.application.emulation.CreateEmbeddings;
 import dev.llmworkbench.application.emulation.EmulateChatCompletion;
 import dev.llmworkbench.application.emulation.EmulateTextCompletion;
 import dev.llmworkbench.application.emulation.Emulator;
+import dev.llmworkbench.application.emulation.Engines;
 import dev.llmworkbench.application.emulation.FindModel;
 import dev.llmworkbench.application.emulation.InFlight;
 import dev.llmworkbench.application.emulation.ListModels;
@@ -38,9 +39,15 @@ public class EmulatorWiring {
 
     @Produces
     @Singleton
-    Emulator emulator(EmulatorConfig config, SettingKeys keys, InFlight inFlight, EmulatorMetrics metrics) {
-        return new Emulator(config.catalog(), config.withService(config.settings(), keys), inFlight, metrics, Clock.systemUTC(),
-                ThreadLocalRandom::current);
+    Engines engines() {
+        return new Engines();
+    }
+
+    @Produces
+    @Singleton
+    Emulator emulator(EmulatorConfig config, SettingKeys keys, InFlight inFlight, EmulatorMetrics metrics, Engines engines) {
+        return new Emulator(config.catalog(), config.withService(config.settings(), keys), inFlight, metrics,
+                Clock.systemUTC(), ThreadLocalRandom::current, engines);
     }
 
     @Produces

@@ -11,13 +11,36 @@ import java.io.IOException;
 /**
  * The three ways an emulated response leaves the request suspended while its body was read: one
  * already due is written at once, a delayed one holds no thread until the emitter writes it, and a
- * stream goes to the {@link EventSink}.
+ * stream goes to the {@link EventSink}. A response waiting for a batch slot holds no thread either:
+ * the thread that frees the slot hands its delivery to the emitter.
  */
 final class Delivery {
     private Delivery() {
     }
 
     static void send(Emitter emitter, Emulated emulated, boolean stream, AsyncContext async) throws IOException {
+        if (emulated.emulation().isAdmitted()) {
+            deliver(emitter, emulated, stream, async);
+        } else {
+            emulated.emulation().whenAdmitted(() -> emitter.at(System.nanoTime(), () -> deliverAdmitted(emitter, emulated, stream, async)));
+        }
+    }
+
+    private static void deliverAdmitted(Emitter emitter, Emulated emulated, boolean stream, AsyncContext async) {
+        try {
+            deliver(emitter, emulated, stream, async);
+        } catch (IOException | RuntimeException failure) {
+            try {
+                ErrorBody.write((HttpServletResponse) async.getResponse(), failure);
+            } catch (IOException | RuntimeException clientGone) {
+                // nothing to tell a client that left
+            } finally {
+                async.complete();
+            }
+        }
+    }
+
+    private static void deliver(Emitter emitter, Emulated emulated, boolean stream, AsyncContext async) throws IOException {
         Emulation emulation = emulated.emulation();
         HttpServletResponse response = (HttpServletResponse) async.getResponse();
         try {

@@ -69,9 +69,9 @@ public class EmulatorDispatch {
         Emulated emulated = chat.start(JsonFields.of(json), headers, arrival);
         Emulation emulation = emulated.emulation();
         CompletableFuture<String> answer = new CompletableFuture<>();
-        // An injected failure is answered at once, as the servlet answers it.
-        long due = emulation.failure() instanceof FailurePlan.Reject ? System.nanoTime() : emulation.completeNanoTime();
-        emitter.at(due, () -> {
+        // An injected failure is answered at once, as the servlet answers it; the rest once they have a batch slot.
+        emulation.whenAdmitted(() -> emitter.at(emulation.failure() instanceof FailurePlan.Reject ? System.nanoTime()
+                : emulation.completeNanoTime(), () -> {
             try {
                 if (emulation.failure() instanceof FailurePlan.Reject reject) {
                     answer.completeExceptionally(ErrorBody.forFailure(reject));
@@ -85,7 +85,7 @@ public class EmulatorDispatch {
             } finally {
                 emulation.finish();
             }
-        });
+        }));
         return answer;
     }
 

@@ -69,11 +69,11 @@ final class ResponseJson {
         }
     }
 
-    /** OpenAI's ResponseUsage; the emulator caches and reasons nothing, so those details are 0. */
+    /** OpenAI's ResponseUsage, with the prompt tokens found in the prefix cache and the hidden reasoning tokens. */
     private static ResponseObjects.Usage usage(ModelResponse response) {
         var usage = response.usage();
-        return new ResponseObjects.Usage(usage.promptTokens(), new ResponseObjects.InputTokensDetails(0, 0),
-                usage.completionTokens(), new ResponseObjects.OutputTokensDetails(0), usage.totalTokens());
+        return new ResponseObjects.Usage(usage.promptTokens(), new ResponseObjects.InputTokensDetails(usage.cachedTokens(), 0),
+                usage.completionTokens(), new ResponseObjects.OutputTokensDetails(usage.reasoningTokens()), usage.totalTokens());
     }
 
     static Object item(ResponseItem item) {

@@ -2,6 +2,7 @@ package dev.llmworkbench.rest.emulation;
 
 import static dev.llmworkbench.application.emulation.TimingOverrides.*;
 
+import dev.llmworkbench.application.emulation.EngineOverrides;
 import dev.llmworkbench.application.emulation.TimingOverrides;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.domain.emulation.FailKind;
@@ -23,7 +24,8 @@ final class TimingHeaders {
         OptionalLong cutAfter = integer(headers, CUT_AFTER);
         return new TimingOverrides(integer(headers, TTFT), integer(headers, ITL), toInt(output, OUTPUT_LENGTH),
                 integer(headers, PREFILL), decimal(headers, LOAD_FACTOR), decimal(headers, FAIL_RATE),
-                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER), failKind(headers));
+                toInt(status, FAIL_STATUS), decimal(headers, CUT_RATE), toInt(cutAfter, CUT_AFTER), failKind(headers),
+                engine(headers));
     }
 
     private static Optional<FailKind> failKind(UnaryOperator<String> headers) {
@@ -33,6 +35,11 @@ final class TimingHeaders {
         }
         return Optional.of(FailKind.fromWireName(raw.strip()).orElseThrow(() -> ApiException.invalid(FAIL_KIND, "Invalid "
                 + FAIL_KIND + " header: expected one of " + FailKind.wireNames() + ", got '" + ApiException.excerpt(raw, 30) + "'.")));
+    }
+
+    private static EngineOverrides engine(UnaryOperator<String> headers) {
+        return new EngineOverrides(integer(headers, EngineOverrides.TTFT_STDDEV), integer(headers, EngineOverrides.ITL_STDDEV),
+                toInt(integer(headers, EngineOverrides.REASONING_TOKENS), EngineOverrides.REASONING_TOKENS));
     }
 
     private static OptionalLong integer(UnaryOperator<String> headers, String name) {

@@ -32,6 +32,7 @@ public final class EmulateChatCompletion {
         long seed = request.seed().orElseGet(() -> emulator.random().get().nextLong());
         var choices = ChatEmulator.answer(request, resolved.timing().outputTokens(), seed,
                 settings.service().responseMode().source(request.model(), LastUserText.of(request.messages())));
-        return emulator.start("chatcmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "chat.completions");
+        return emulator.start("chatcmpl-", request.model(), choices, Prompt.chat(promptTokens, request.model(), request.messages()),
+                resolved, command.arrivalNanos(), "chat.completions", seed);
     }
 }

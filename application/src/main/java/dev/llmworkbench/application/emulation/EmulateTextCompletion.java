@@ -53,6 +53,7 @@ public final class EmulateTextCompletion {
                         request.maxTokens(), seed + 0x9E3779B97F4A7C15L * index, source));
             }
         }
-        return emulator.start("cmpl-", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "completions");
+        return emulator.start("cmpl-", request.model(), choices, Prompt.completion(promptTokens, encoding, request.prompts()),
+                resolved, command.arrivalNanos(), "completions", seed);
     }
 }

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * The emulator's configured defaults and the upper limits a request may ask for. A header beyond
  * a limit is the caller's error (400 naming the header), never silently clamped. {@code maxDelay}
  * bounds a request's whole delay (time to first token with prefill and load, plus every gap), so
- * no combination of headers can hold a request longer.
+ * no combination of headers can hold a request longer. {@code engine} holds the serving engine's settings.
  */
 public record EmulatorSettings(
         TokenTiming defaults,
@@ -28,10 +28,12 @@ public record EmulatorSettings(
         Duration maxItl,
         int maxOutputTokens,
         Duration maxDelay,
-        ServiceSettings service) {
+        ServiceSettings service,
+        EngineSettings engine) {
 
     public EmulatorSettings {
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(failures, "failures");
@@ -47,11 +49,20 @@ public record EmulatorSettings(
 
     public EmulatorSettings(TokenTiming defaults, LatencyProfile profile, FailureInjection failures, Duration maxTtft, Duration maxItl,
                             int maxOutputTokens, Duration maxDelay) {
-        this(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, ServiceSettings.DEFAULT);
+        this(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, EngineSettings.NONE);
+    }
+
+    public EmulatorSettings(TokenTiming defaults, LatencyProfile profile, FailureInjection failures, Duration maxTtft, Duration maxItl,
+                            int maxOutputTokens, Duration maxDelay, EngineSettings engine) {
+        this(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, ServiceSettings.DEFAULT, engine);
     }
 
     public EmulatorSettings withService(ServiceSettings changed) {
-        return new EmulatorSettings(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, changed);
+        return new EmulatorSettings(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, changed, engine);
+    }
+
+    public EmulatorSettings withEngine(EngineSettings changed) {
+        return new EmulatorSettings(defaults, profile, failures, maxTtft, maxItl, maxOutputTokens, maxDelay, service, changed);
     }
 
     /** The models served, as configured now. */
@@ -87,7 +98,7 @@ public record EmulatorSettings(
                 };
                 throw new InvalidRequestException(header, header + " takes this request's total delay (time to first token, "
                         + "prefill, every inter-token gap, and the load multiplier with " + inFlight
-                        + " requests in flight) past the configured maximum of " + maxDelay.toMillis() + " ms.");
+                        + " sequences running) past the configured maximum of " + maxDelay.toMillis() + " ms.");
             });
             return profile.schedule(timing, promptTokens, inFlight);
         }

@@ -3,7 +3,9 @@ package dev.llmworkbench.application.emulation;
 import static dev.llmworkbench.application.emulation.SettingValues.*;
 
 import dev.llmworkbench.application.emulation.port.CannedAnswerFiles;
+import dev.llmworkbench.domain.emulation.CachedTokensRule;
 import dev.llmworkbench.domain.emulation.FailKind;
+import dev.llmworkbench.domain.emulation.Jitter;
 import dev.llmworkbench.domain.emulation.FailureInjection;
 import dev.llmworkbench.domain.emulation.LatencyProfile;
 import dev.llmworkbench.domain.emulation.TokenTiming;
@@ -12,9 +14,11 @@ import dev.llmworkbench.domain.tokens.ContextWindows;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Every setting that can change while the server runs, by its configuration key without {@code workbench.emulator.}:
@@ -74,6 +78,34 @@ public final class SettingKeys {
                 (s, v) -> service(s, s.service().withStartupDelay(ms("startup-delay-ms", v))));
         add("response-mode", s -> s.service().responseMode().text(),
                 (s, v) -> service(s, s.service().withResponseMode(ResponseModes.parse("response-mode", v, cannedFiles))));
+        addEngineKeys();
+    }
+
+    /** The serving engine's settings; a model's prefix cache is sized when it first serves, so its size is fixed at start-up. */
+    private void addEngineKeys() {
+        add("max-num-seqs", s -> s.engine().maxNumSeqs(), (s, v) -> engine(s, e -> new EngineSettings(integer("max-num-seqs", v, Integer.MAX_VALUE),
+                e.maxWaiting(), e.jitter(), e.reasoningTokens(), e.prefixCacheBlockTokens(), e.prefixCacheBlocks(), e.cachedTokensRule())));
+        add("max-waiting", s -> s.engine().maxWaiting(), (s, v) -> engine(s, e -> new EngineSettings(e.maxNumSeqs(),
+                integer("max-waiting", v, Integer.MAX_VALUE), e.jitter(), e.reasoningTokens(), e.prefixCacheBlockTokens(), e.prefixCacheBlocks(),
+                e.cachedTokensRule())));
+        add("ttft-stddev-ms", s -> s.engine().jitter().ttftStddev().toMillis(), (s, v) -> engine(s, e -> e.withJitter(
+                new Jitter(ms("ttft-stddev-ms", v), e.jitter().itlStddev()))));
+        add("itl-stddev-ms", s -> s.engine().jitter().itlStddev().toMillis(), (s, v) -> engine(s, e -> e.withJitter(
+                new Jitter(e.jitter().ttftStddev(), ms("itl-stddev-ms", v)))));
+        add("reasoning-tokens", s -> s.engine().reasoningTokens().text(), (s, v) -> engine(s, e -> new EngineSettings(e.maxNumSeqs(),
+                e.maxWaiting(), e.jitter(), ReasoningTokens.parse(v), e.prefixCacheBlockTokens(), e.prefixCacheBlocks(), e.cachedTokensRule())));
+        add("cached-tokens-rule", s -> s.engine().cachedTokensRule().name().toLowerCase(Locale.ROOT), (s, v) -> engine(s, e -> new EngineSettings(
+                e.maxNumSeqs(), e.maxWaiting(), e.jitter(), e.reasoningTokens(), e.prefixCacheBlockTokens(), e.prefixCacheBlocks(), CachedTokensRule.of(v))));
+        add("prefix-cache-block-tokens", s -> s.engine().prefixCacheBlockTokens(), (s, v) -> fixed("prefix-cache-block-tokens"));
+        add("prefix-cache-blocks", s -> s.engine().prefixCacheBlocks(), (s, v) -> fixed("prefix-cache-blocks"));
+    }
+
+    private static EmulatorSettings engine(EmulatorSettings s, UnaryOperator<EngineSettings> change) {
+        return s.withEngine(change.apply(s.engine()));
+    }
+
+    private static EmulatorSettings fixed(String key) {
+        throw invalid(key, "it is set at start-up only (each model's prefix cache is sized when the model first serves)");
     }
 
     private void add(String name, Function<EmulatorSettings, Object> reader, Change change) {
@@ -101,20 +133,20 @@ public final class SettingKeys {
     }
 
     private static EmulatorSettings timing(EmulatorSettings s, TokenTiming defaults) {
-        return new EmulatorSettings(defaults, s.profile(), s.failures(), s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service());
+        return new EmulatorSettings(defaults, s.profile(), s.failures(), s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service(), s.engine());
     }
 
     private static EmulatorSettings maxima(EmulatorSettings s, Duration maxTtft, Duration maxItl, int maxOutput, Duration maxDelay) {
-        return new EmulatorSettings(s.defaults(), s.profile(), s.failures(), maxTtft, maxItl, maxOutput, maxDelay, s.service());
+        return new EmulatorSettings(s.defaults(), s.profile(), s.failures(), maxTtft, maxItl, maxOutput, maxDelay, s.service(), s.engine());
     }
 
     private static EmulatorSettings profile(EmulatorSettings s, LatencyProfile profile) {
-        return new EmulatorSettings(s.defaults(), profile, s.failures(), s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service());
+        return new EmulatorSettings(s.defaults(), profile, s.failures(), s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service(), s.engine());
     }
 
     private static EmulatorSettings failures(EmulatorSettings s, double failRate, int failStatus, double cutRate, int cutAfter) {
         return new EmulatorSettings(s.defaults(), s.profile(), new FailureInjection(failRate, failStatus, cutRate, cutAfter, s.failures().kind()),
-                s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service());
+                s.maxTtft(), s.maxItl(), s.maxOutputTokens(), s.maxDelay(), s.service(), s.engine());
     }
 
     private static EmulatorSettings service(EmulatorSettings s, ServiceSettings service) {

@@ -21,20 +21,28 @@ public record TimingOverrides(
         OptionalInt failStatus,
         OptionalDouble cutRate,
         OptionalInt cutAfterTokens,
-        Optional<FailKind> failKind) {
+        Optional<FailKind> failKind,
+        EngineOverrides engine) {
 
     public static final TimingOverrides NONE = new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(),
             OptionalInt.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-            OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+            OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(), Optional.empty(), EngineOverrides.NONE);
 
     public TimingOverrides {
         Objects.requireNonNull(failKind, "failKind");
+        Objects.requireNonNull(engine, "engine");
     }
 
     public TimingOverrides(OptionalLong ttftMs, OptionalLong itlMs, OptionalInt outputLength, OptionalLong prefillMicrosPerToken,
                            OptionalDouble loadFactor, OptionalDouble failRate, OptionalInt failStatus, OptionalDouble cutRate,
                            OptionalInt cutAfterTokens) {
-        this(ttftMs, itlMs, outputLength, prefillMicrosPerToken, loadFactor, failRate, failStatus, cutRate, cutAfterTokens, Optional.empty());
+        this(ttftMs, itlMs, outputLength, prefillMicrosPerToken, loadFactor, failRate, failStatus, cutRate, cutAfterTokens, Optional.empty(), EngineOverrides.NONE);
+    }
+
+    public TimingOverrides(OptionalLong ttftMs, OptionalLong itlMs, OptionalInt outputLength, OptionalLong prefillMicrosPerToken,
+                           OptionalDouble loadFactor, OptionalDouble failRate, OptionalInt failStatus, OptionalDouble cutRate,
+                           OptionalInt cutAfterTokens, EngineOverrides engine) {
+        this(ttftMs, itlMs, outputLength, prefillMicrosPerToken, loadFactor, failRate, failStatus, cutRate, cutAfterTokens, Optional.empty(), engine);
     }
 
     /** Header names, the {@code param} of errors about them. */

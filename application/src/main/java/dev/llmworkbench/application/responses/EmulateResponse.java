@@ -4,6 +4,7 @@ import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.Emulator;
 import dev.llmworkbench.application.emulation.EmulatorSettings;
 import dev.llmworkbench.application.emulation.LastUserText;
+import dev.llmworkbench.application.emulation.Prompt;
 import dev.llmworkbench.application.responses.port.StoredResponses;
 import dev.llmworkbench.domain.NotFoundException;
 import dev.llmworkbench.domain.chat.ChatRequest;
@@ -53,10 +54,12 @@ public final class EmulateResponse {
         ContextWindow window = settings.service().contextWindows().forModel(request.model(), model.contextWindow());
         int promptTokens = new PromptTokens(request.model()).countWithin(chat.messages(), chat.tools(), window, "input");
         resolved.requestedOutput(chat.maxTokens()).ifPresent(output -> window.requireFitsWithCompletion(promptTokens, output, "input"));
-        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), emulator.random().get().nextLong(),
+        long seed = emulator.random().get().nextLong();
+        List<GeneratedChoice> choices = ChatEmulator.answer(chat, resolved.timing().outputTokens(), seed,
                 settings.service().responseMode().source(request.model(), LastUserText.of(chat.messages())));
         List<ResponseItem> output = output(choices.getFirst());
-        Emulation emulation = emulator.start("resp_", request.model(), choices, promptTokens, resolved, command.arrivalNanos(), "responses");
+        Emulation emulation = emulator.start("resp_", request.model(), choices, Prompt.chat(promptTokens, request.model(), chat.messages()),
+                resolved, command.arrivalNanos(), "responses", seed);
         try {
             long seconds = Math.ceilDiv(Math.max(0, emulation.completeNanoTime() - command.arrivalNanos()), 1_000_000_000L);
             ModelResponse response = new ModelResponse(emulation.id(), emulation.created(), emulation.created() + seconds, request, context,

@@ -66,8 +66,9 @@ class BatchRunnerTest {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "r" + i + " " + CHAT + " gpt-4o\n").collect(Collectors.joining());
     }
 
+    /** Until the batch ended and the notifier heard of it, which comes just after the final status is stored. */
     private Batch awaitEnd(String id) {
-        await(() -> batches.find(id).orElseThrow().status().isTerminal());
+        await(() -> batches.find(id).orElseThrow().status().isTerminal() && ended.stream().anyMatch(e -> e.batchId().equals(id)));
         return batches.find(id).orElseThrow();
     }
 

@@ -46,7 +46,8 @@ class ChangeSettingsTest {
         assertEquals(List.of("ttft-ms", "itl-ms", "output-length", "max-ttft-ms", "max-itl-ms", "max-output-length", "max-delay-ms",
                 "prefill-us-per-token", "load-factor", "load-concurrency", "fail-rate", "fail-status", "cut-rate", "cut-after-tokens",
                 "models", "strict-models", "context-window", "fail-kind", "requests-per-minute", "tokens-per-minute",
-                "startup-delay-ms", "response-mode"), List.copyOf(settings.show().keySet()));
+                "startup-delay-ms", "response-mode", "max-num-seqs", "max-waiting", "ttft-stddev-ms", "itl-stddev-ms", "reasoning-tokens",
+                "cached-tokens-rule", "prefix-cache-block-tokens", "prefix-cache-blocks"), List.copyOf(settings.show().keySet()));
         assertEquals(50L, settings.show().get("itl-ms"));
         assertEquals("generated", settings.show().get("response-mode"));
     }
@@ -65,6 +66,23 @@ class ChangeSettingsTest {
         assertEquals(2.5, now.profile().loadFactor());
         settings.reset();
         assertEquals(CONFIGURED, live.current());
+    }
+
+    @Test
+    void theServingEnginesSettingsChangeLiveExceptThePrefixCachesSize() {
+        settings.change(of("max-num-seqs", "4", "max-waiting", "2", "itl-stddev-ms", "5", "reasoning-tokens", "o3*=64,o*=32",
+                "cached-tokens-rule", "blocks"));
+        EngineSettings engine = live.current().engine();
+        assertEquals(4, engine.maxNumSeqs());
+        assertEquals(2, engine.maxWaiting());
+        assertEquals(Duration.ofMillis(5), engine.jitter().itlStddev());
+        assertEquals(64, engine.reasoningTokens().forModel("o3-mini"));
+        assertEquals(32, engine.reasoningTokens().forModel("o1"));
+        assertEquals("blocks", settings.show().get("cached-tokens-rule"));
+        assertEquals("o3*=64,o*=32", settings.show().get("reasoning-tokens"));
+        InvalidRequestException fixed = assertThrows(InvalidRequestException.class, () -> settings.change(of("prefix-cache-blocks", "8")));
+        assertEquals("prefix-cache-blocks", fixed.param());
+        assertEquals(4, live.current().engine().maxNumSeqs());
     }
 
     @ParameterizedTest

@@ -34,12 +34,12 @@ class EmulateChatCompletionTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 2.0, 3), FailureInjection.NONE,
-            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60));
+            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60), EngineSettings.NONE);
 
     private final InFlight inFlight = new InFlight();
     private final EmulateChatCompletion emulate = new EmulateChatCompletion(new Emulator(
             new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS, inFlight, EmulatorMetrics.NONE, CLOCK,
-            () -> new SplittableRandom(1)));
+            () -> new SplittableRandom(1), new Engines()));
 
     private static ChatCommand hello(String model, TimingOverrides overrides) {
         ChatRequest request = new ChatRequest(model, List.of(Message.text(Role.USER, "Hello")), 1, OptionalInt.empty(),
@@ -49,7 +49,7 @@ class EmulateChatCompletionTest {
 
     private static TimingOverrides output(int tokens) {
         return new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(tokens), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(), EngineOverrides.NONE);
     }
 
     @Test
@@ -93,7 +93,7 @@ class EmulateChatCompletionTest {
     @Test
     void aFailStatusHeaderAloneFailsThisRequest() {
         TimingOverrides fail = new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.of(429), OptionalDouble.empty(), OptionalInt.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.of(429), OptionalDouble.empty(), OptionalInt.empty(), EngineOverrides.NONE);
         assertInstanceOf(FailurePlan.Reject.class, emulate.emulate(hello("gpt-4o", fail)).failure());
     }
 

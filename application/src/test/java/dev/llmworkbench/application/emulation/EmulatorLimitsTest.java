@@ -34,11 +34,11 @@ class EmulatorLimitsTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 1.0, 100), FailureInjection.NONE,
-            Duration.ofSeconds(600), Duration.ofSeconds(60), 32768, Duration.ofSeconds(600));
+            Duration.ofSeconds(600), Duration.ofSeconds(60), 32768, Duration.ofSeconds(600), EngineSettings.NONE);
 
     private final InFlight inFlight = new InFlight();
     private final Emulator emulator = new Emulator(new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS, inFlight,
-            EmulatorMetrics.NONE, Clock.systemUTC(), () -> new SplittableRandom(1));
+            EmulatorMetrics.NONE, Clock.systemUTC(), () -> new SplittableRandom(1), new Engines());
     private final EmulateChatCompletion chat = new EmulateChatCompletion(emulator);
 
     private static ChatCommand chat(String model, String content, TimingOverrides overrides) {
@@ -52,7 +52,7 @@ class EmulatorLimitsTest {
                 outputLength == null ? OptionalInt.empty() : OptionalInt.of(outputLength),
                 prefillMicros == null ? OptionalLong.empty() : OptionalLong.of(prefillMicros),
                 loadFactor == null ? OptionalDouble.empty() : OptionalDouble.of(loadFactor),
-                OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+                OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(), EngineOverrides.NONE);
     }
 
     private void assertRefusedNaming(String header, TimingOverrides overrides) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmworkbench.application.emulation.Emulator;
+import dev.llmworkbench.application.emulation.EngineOverrides;
+import dev.llmworkbench.application.emulation.EngineSettings;
+import dev.llmworkbench.application.emulation.Engines;
 import dev.llmworkbench.application.emulation.EmulatorSettings;
 import dev.llmworkbench.application.emulation.InFlight;
 import dev.llmworkbench.application.emulation.TimingOverrides;
@@ -46,7 +49,7 @@ class EmulateResponseTest {
     private static final EmulatorSettings SETTINGS = new EmulatorSettings(
             new TokenTiming(Duration.ofMillis(100), Duration.ofMillis(50), 20),
             new LatencyProfile(Duration.ZERO, 1.0, 100), FailureInjection.NONE,
-            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60));
+            Duration.ofSeconds(10), Duration.ofSeconds(1), 1000, Duration.ofSeconds(60), EngineSettings.NONE);
 
     /** The port's simplest adapter, a map: the use cases are tested without any real store. */
     private static final class MapStore implements StoredResponses {
@@ -70,7 +73,7 @@ class EmulateResponseTest {
     /** One generator for the whole test, as production's is per thread: each id drawn differs. */
     private final SplittableRandom random = new SplittableRandom(7);
     private final EmulateResponse emulate = new EmulateResponse(new Emulator(new ModelCatalog(ModelCatalog.DEFAULT_IDS, true), SETTINGS,
-            inFlight, EmulatorMetrics.NONE, CLOCK, () -> random), store);
+            inFlight, EmulatorMetrics.NONE, CLOCK, () -> random, new Engines()), store);
 
     private static ResponseItem user(String text) {
         return new ResponseItem.InputMessage(null, Role.USER, List.of(new TextPart(text)));
@@ -83,7 +86,7 @@ class EmulateResponseTest {
 
     private static TimingOverrides output(int tokens) {
         return new TimingOverrides(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.of(tokens), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty(), OptionalDouble.empty(), OptionalInt.empty(), EngineOverrides.NONE);
     }
 
     private ResponseEmulation run(ResponseRequest request, int tokens) {
