@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,8 +66,19 @@ class BatchRestartIT {
         }
     }
 
-    /** This build's test server: its command line names this worktree's Liberty and the server. */
-    private static ProcessHandle libertyProcess() {
+    /**
+     * This build's test server: the process whose id Liberty's {@code server start} wrote to
+     * {@code usr/servers/.pid/<server>.pid}, else the one whose command line names this Liberty and the server (a long
+     * command line may not be readable in full, so the id file comes first).
+     */
+    private static ProcessHandle libertyProcess() throws IOException {
+        Path pidFile = WLP.resolve("usr/servers/.pid/" + SERVER + ".pid");
+        if (Files.isRegularFile(pidFile)) {
+            Optional<ProcessHandle> byId = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+            if (byId.isPresent() && byId.get().isAlive()) {
+                return byId.get();
+            }
+        }
         List<ProcessHandle> found = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
                 .filter(line -> line.contains(WLP.toString()) && line.contains(SERVER) && line.contains("ws-server")).isPresent())
                 .toList();

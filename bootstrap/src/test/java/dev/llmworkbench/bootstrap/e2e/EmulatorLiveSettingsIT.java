@@ -19,7 +19,9 @@ class EmulatorLiveSettingsIT {
     private static final List<String> KEYS = List.of("ttft-ms", "itl-ms", "output-length", "max-ttft-ms", "max-itl-ms",
             "max-output-length", "max-delay-ms", "prefill-us-per-token", "load-factor", "load-concurrency", "fail-rate",
             "fail-status", "cut-rate", "cut-after-tokens", "models", "strict-models", "context-window", "fail-kind",
-            "requests-per-minute", "tokens-per-minute", "startup-delay-ms", "response-mode");
+            "requests-per-minute", "tokens-per-minute", "startup-delay-ms", "response-mode", "max-num-seqs", "max-waiting",
+            "ttft-stddev-ms", "itl-stddev-ms", "reasoning-tokens", "cached-tokens-rule", "prefix-cache-block-tokens",
+            "prefix-cache-blocks");
 
     @AfterEach
     void restoreTheConfiguredSettings() throws Exception {

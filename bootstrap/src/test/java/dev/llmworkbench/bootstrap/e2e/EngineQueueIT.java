@@ -13,14 +13,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16: the test server runs {@code max-num-seqs=16} and {@code max-waiting=4} per model. N + k
+ * Issue 16: with {@code max-num-seqs=16} and {@code max-waiting=4} per model, set live for these tests (the other
+ * tests' traffic, batches of 32 lines at once among it, runs unlimited) and restored after. N + k
  * requests at once: N are served at once, k wait a whole turn (their wait is added to their TTFT),
  * and {@code vllm:num_requests_waiting} shows k meanwhile; past the queue, a 429 with Retry-After.
  */
 class EngineQueueIT {
+    @BeforeAll
+    static void limitTheEngines() throws Exception {
+        HttpResponse<String> patched = EmulatorSettingsApi.patch("{\"max-num-seqs\": " + BATCH + ", \"max-waiting\": " + QUEUE + "}");
+        assertEquals(200, patched.statusCode(), patched.body());
+    }
+
+    @AfterAll
+    static void restoreTheConfiguredSettings() throws Exception {
+        assertEquals(200, EmulatorSettingsApi.reset().statusCode());
+    }
+
     private static final int BATCH = 16;
     private static final int QUEUE = 4;
     private static final long TTFT_MS = 1500;
