@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,11 @@ public final class WebhookDispatcher {
     void schedule(Webhook webhook) {
         Instant due = webhook.nextAttemptAt().orElseThrow();
         long delayMs = Math.max(0, Duration.between(clock.instant(), due).toMillis());
-        timer.schedule(() -> workers.newThread(() -> attempt(webhook.id())).start(), delayMs, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> workers.newThread(() -> attempt(webhook.id())).start(), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The server is stopping: the delivery is stored as pending and resumed after the restart.
+        }
     }
 
     private void attempt(String id) {

@@ -170,6 +170,13 @@ class WebhookDispatcherTest {
     }
 
     @Test
+    void anEndWhileTheServerStopsIsStoredAndLeftPendingForTheRestart() {
+        timer.shutdownNow();
+        notifier(new ScriptedSender(200), 5, Optional.empty(), "http://receiver/hook").batchEnded(ENDED);
+        assertEquals(1, store.pending().size());
+    }
+
+    @Test
     void resumesThePendingDeliveriesOfAnEarlierRun() throws Exception {
         store.add(List.of(Webhook.pending("whd_left", "batch_1", "batch.completed", "http://receiver/hook", "{}",
                 Instant.now().minusSeconds(60))));

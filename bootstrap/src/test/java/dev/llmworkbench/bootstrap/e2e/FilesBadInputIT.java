@@ -1,14 +1,20 @@
 package dev.llmworkbench.bootstrap.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +75,33 @@ class FilesBadInputIT {
         JsonNode error = JSON.readTree(answer.body()).get("error");
         assertEquals("file_too_large", error.get("code").asText());
         assertEquals("file", error.get("param").asText());
+    }
+
+    @Test
+    void anUploadCutOffMidwayLeavesNoFileAndNothingInTheSpool() throws Exception {
+        String name = "cut-" + UUID.randomUUID() + ".jsonl";
+        byte[] form = new Multipart().field("purpose", "batch").file("file", name, new byte[2_000_000]).bytes();
+        try (Socket socket = RawHttp.connect(Duration.ofSeconds(10))) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/files HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary="
+                    + Multipart.BOUNDARY + "\r\nContent-Length: " + form.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(form, 0, form.length / 2);
+            out.flush();
+            Thread.sleep(500);
+        }
+        Path spool = Path.of(System.getProperty("workbench.it.db")).resolveSibling("uploads");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (spooled(spool) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, spooled(spool));
+        assertFalse(Server.get("/v1/files?purpose=batch").body().contains(name));
+    }
+
+    private static long spooled(Path spool) throws Exception {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.count();
+        }
     }
 
     @ParameterizedTest

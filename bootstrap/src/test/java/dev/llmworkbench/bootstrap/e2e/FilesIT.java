@@ -162,6 +162,16 @@ class FilesIT {
         assertFalse(paged.isEmpty());
     }
 
+    @Test
+    void theServersOpenApiDocumentDescribesTheUploadAndTheList() throws Exception {
+        var document = Server.HTTP.send(HttpRequest.newBuilder(URI.create(Server.URL + "/openapi")).header("Accept", "application/json")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode files = JSON.readTree(document.body()).get("paths").get("/v1/files");
+        assertEquals("createFile", files.get("post").get("operationId").asText());
+        assertEquals("listFiles", files.get("get").get("operationId").asText());
+        assertTrue(JSON.readTree(document.body()).get("paths").has("/v1/files/{id}/content"));
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("data").forEach(file -> ids.add(file.get("id").asText()));
