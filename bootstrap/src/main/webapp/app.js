@@ -2,8 +2,9 @@
 // nav link in index.html and an entry here; the address's #fragment says which section is shown.
 import { clearError, showError } from './page/api.js';
 import * as loadTests from './page/load-tests.js';
+import * as completions from './page/completions.js';
 
-const SECTIONS = { 'load-tests': loadTests };
+const SECTIONS = { 'load-tests': loadTests, completions };
 const FIRST = 'load-tests';
 
 function show() {
