@@ -3,9 +3,10 @@
 import { clearError, showError } from './page/api.js';
 import * as loadTests from './page/load-tests.js';
 import * as batches from './page/batches.js';
+import * as completions from './page/completions.js';
 import * as playground from './page/playground.js';
 
-const SECTIONS = { 'load-tests': loadTests, batches, emulator: playground };
+const SECTIONS = { 'load-tests': loadTests, completions, batches, emulator: playground };
 const FIRST = 'load-tests';
 
 function show() {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Records what the built-in emulator answers while the gateway is on, as a forwarded answer is recorded: the
@@ -20,11 +21,14 @@ import java.util.Optional;
  * passes its stream through untouched. With no routes configured the gateway, and this, are not in the path at all.
  */
 final class EmulatorRecording extends HttpServletResponseWrapper implements AsyncListener {
+    private static final Logger LOG = Logger.getLogger(EmulatorRecording.class.getName());
+
     private final CompletionRecorder recorder;
     private volatile Exchange exchange;
     private AnswerTally tally;
     private volatile long firstByteNanos = -1;
     private ServletOutputStream tee;
+    private boolean unreadable;
 
     EmulatorRecording(HttpServletResponse response, CompletionRecorder recorder) {
         super(response);
@@ -50,21 +54,34 @@ final class EmulatorRecording extends HttpServletResponseWrapper implements Asyn
         return tee;
     }
 
-    // The emulator writes from its timer or emitter threads, and the container completes on its own.
+    // The emulator writes from its timer or emitter threads, and the container completes on its own. Recording
+    // never fails an answer: what cannot be read or recorded is logged and left out.
     private synchronized void read(byte[] bytes, int length) {
-        tally.accept(bytes, length);
+        if (unreadable) {
+            return;
+        }
+        try {
+            tally.accept(bytes, length);
+        } catch (RuntimeException failure) {
+            unreadable = true;
+            LOG.warning(() -> "event=emulator_answer_unreadable type=" + failure.getClass().getSimpleName());
+        }
     }
 
     @Override
     public synchronized void onComplete(AsyncEvent event) {
         Exchange taken = exchange;
-        tally.end();
-        int status = getStatus();
-        Optional<String> error = status >= 400 ? Optional.of("emulator answered " + status)
-                : taken.stream() && !tally.finished() ? Optional.of("the stream ended before it was complete")
-                : Optional.empty();
-        long latency = taken.nanosSinceArrival();
-        recorder.record(taken.row(Route.EMULATOR, tally, Math.min(firstByteNanos, latency), latency, status, error));
+        try {
+            tally.end();
+            int status = getStatus();
+            Optional<String> error = status >= 400 ? Optional.of("emulator answered " + status)
+                    : taken.stream() && !tally.finished() ? Optional.of("the stream ended before it was complete")
+                    : Optional.empty();
+            long latency = taken.nanosSinceArrival();
+            recorder.record(taken.row(Route.EMULATOR, tally, Math.min(firstByteNanos, latency), latency, status, error));
+        } catch (RuntimeException failure) {
+            LOG.warning(() -> "event=emulator_answer_not_recorded type=" + failure.getClass().getSimpleName());
+        }
     }
 
     @Override
