@@ -91,8 +91,9 @@ class EngineJitterIT {
     void aSeededRequestRepeatsItsTiming() throws Exception {
         for (String seed : List.of("1", "2", "3")) {
             String[] headers = {"X-TTFT-MS", "1000", "X-TTFT-STDDEV-MS", "200", "X-OUTPUT-LENGTH", "1"};
-            long first = latencyMs(chat("engine-jitter", seed, headers));
-            long again = latencyMs(chat("engine-jitter", seed, headers));
+            // A busy machine only ever adds time, so the lesser of two tries is the nearer to the drawn timing.
+            long first = Math.min(latencyMs(chat("engine-jitter", seed, headers)), latencyMs(chat("engine-jitter", seed, headers)));
+            long again = Math.min(latencyMs(chat("engine-jitter", seed, headers)), latencyMs(chat("engine-jitter", seed, headers)));
             assertTrue(Math.abs(first - again) < 80, "seed " + seed + ": " + first + " ms, then " + again + " ms");
         }
     }
