@@ -76,6 +76,25 @@ public final class HttpChat implements AutoCloseable {
         return sample(call, scheduledNanos, sentNanos, latency, outcome);
     }
 
+    /**
+     * Sends one {@code GET /models} to the target, its answer ignored (a target need not list its models), to be
+     * called before a run's clock starts: the first exchange of a JVM loads Jetty's classes from their jars (the
+     * JDK's own client came from the class-data archive), which took seconds on a server's first run and fell in
+     * its first step's window. Its connection stays in the pool for the first user.
+     */
+    public void warmUp() throws InterruptedException {
+        String base = target.baseUrl().toString();
+        Request request = client.newRequest(base.endsWith("/") ? base + "models" : base + "/models")
+                .timeout(target.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        target.apiKey().ifPresent(key -> request.headers(headers -> headers.put(HttpHeader.AUTHORIZATION,
+                "Bearer " + key)));
+        try {
+            request.send();
+        } catch (ExecutionException | TimeoutException e) {
+            // An unreachable target shows in the run's own requests, classified; the warm-up has nothing to add.
+        }
+    }
+
     private static void configure(HttpClient client, ChatTarget target) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("loadgen-http");

@@ -60,6 +60,7 @@ public final class HttpLoadGenerator implements LoadGenerator {
         TokenEncoding encoding = TokenEncoding.forModel(plan.model());
         try (HttpChat chat = new HttpChat(target, clock, encoding::count);
                 GeneratorHealth health = new GeneratorHealth()) {
+            chat.warmUp();
             try (Snapshots snapshots = new Snapshots(state, health, snapshot)) {
                 long endNanos = System.nanoTime();
                 for (Step step : plan.steps()) {

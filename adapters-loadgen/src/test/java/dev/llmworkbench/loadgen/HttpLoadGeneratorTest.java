@@ -17,6 +17,7 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,25 @@ class HttpLoadGeneratorTest {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Test
+    void asksForTheModelListOnceBeforeTheRunsFirstRequest() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        server.script("warmed", "models", exchange -> {
+            seen.add(exchange.getRequestMethod() + " models");
+            whole(exchange, 200, "application/json", "{\"object\":\"list\",\"data\":[]}");
+        });
+        URI warmed = server.script("warmed", exchange -> {
+            seen.add(exchange.getRequestMethod() + " chat");
+            answerAsked(exchange);
+        });
+
+        JsonObject result = new Results().run(Plans.against(warmed).maxRequests(2).duration(Duration.ofSeconds(10)));
+
+        // The warm-up is not one of the run's requests: the run counts the two chat completions it sent.
+        assertEquals(List.of("GET models", "POST chat", "POST chat"), seen);
+        assertEquals(2, result.getJsonObject("overall").getInt("requests"));
     }
 
     @Test
