@@ -212,9 +212,9 @@ class LoadTestPageIT {
 
     @Test
     void twoRunsChosenInTheHistoryAreComparedSideBySideWithTheirRatio() throws Exception {
-        String first = start("8", "4", "1s", "compare one");
+        String first = start("8", "4", "2s", "compare one");
         waitFor(RUN_BOUND, () -> "completed".equals(status()));
-        String second = start("8", "8", "1s", "compare two");
+        String second = start("8", "8", "2s", "compare two");
         waitFor(RUN_BOUND, () -> "completed".equals(status()));
         waitFor(Duration.ofSeconds(10), () -> !browser.findElements(By.cssSelector("#lt-history tr[data-run='" + second + "']")).isEmpty());
         find("#lt-history tr[data-run='" + first + "'] input[type=checkbox]").click();
