@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-1}
+export JAVA_HOME=$(bin/workbench java)
 STATIC_PORT=${STATIC_PORT:-18611} PROXY_PORT=${PROXY_PORT:-18612} EMU_PORT=${EMU_PORT:-18613} GATEWAY_PORT=${GATEWAY_PORT:-18614}
 source bench/nginx-chat.sh
 source bench/liberty-servers.sh
