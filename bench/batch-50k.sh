@@ -14,6 +14,7 @@ out=bench/results/batch-$stamp
 mkdir -p "$out"
 work=$(mktemp -d /tmp/bench-batch.XXXXXX)
 . bench/liberty-servers.sh
+. bench/batch-common.sh
 cleanup() { liberty_stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -23,16 +24,10 @@ liberty_start batch "$PORT" -Xmx256m "-Dworkbench.data.dir=$work/data" -Dworkben
 pid=$(liberty_pid batch)
 base=http://127.0.0.1:$PORT
 
-python3 - "$LINES" > "$work/input.jsonl" <<'PY'
-import json, sys
-for i in range(1, int(sys.argv[1]) + 1):
-    print(json.dumps({"custom_id": f"line-{i}", "method": "POST", "url": "/v1/chat/completions",
-                      "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": f"Summarise item {i}."}]}}))
-PY
-file=$(curl -sf "$base/v1/files" -F purpose=batch -F "file=@$work/input.jsonl" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+batch_input "$LINES" > "$work/input.jsonl"
+file=$(batch_upload "$base" "$work/input.jsonl")
 started=$(date +%s.%N)
-batch=$(curl -sf "$base/v1/batches" -H 'Content-Type: application/json' -d "{\"input_file_id\":\"$file\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+batch=$(batch_create "$base" "$file")
 echo "batch $batch of $LINES lines, file $file" >&2
 
 : > "$out/samples.tsv"

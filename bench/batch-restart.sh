@@ -13,6 +13,7 @@ out=bench/results/batch-restart-$stamp
 mkdir -p "$out"
 work=$(mktemp -d /tmp/bench-batch-restart.XXXXXX)
 . bench/liberty-servers.sh
+. bench/batch-common.sh
 cleanup() { liberty_stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 RANDOM=$SEED
@@ -23,16 +24,10 @@ liberty_start restart "$PORT" "-Dworkbench.data.dir=$work/data" -Dworkbench.emul
   -Dworkbench.emulator.itl-ms=2 -Dworkbench.emulator.output-length=8
 base=http://127.0.0.1:$PORT
 
-python3 - "$LINES" > "$work/input.jsonl" <<'PY'
-import json, sys
-for i in range(1, int(sys.argv[1]) + 1):
-    print(json.dumps({"custom_id": f"line-{i}", "method": "POST", "url": "/v1/chat/completions",
-                      "body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": f"Summarise item {i}."}]}}))
-PY
-file=$(curl -sf "$base/v1/files" -F purpose=batch -F "file=@$work/input.jsonl" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+batch_input "$LINES" > "$work/input.jsonl"
+file=$(batch_upload "$base" "$work/input.jsonl")
 started=$(date +%s.%N)
-batch=$(curl -sf "$base/v1/batches" -H 'Content-Type: application/json' -d "{\"input_file_id\":\"$file\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+batch=$(batch_create "$base" "$file")
 echo "batch $batch of $LINES lines; seed $SEED" >&2
 
 counts() { curl -sf "$base/v1/batches/$batch" | python3 -c 'import json,sys; b=json.load(sys.stdin); c=b["request_counts"]; print(b["status"], c["completed"] + c["failed"])'; }
