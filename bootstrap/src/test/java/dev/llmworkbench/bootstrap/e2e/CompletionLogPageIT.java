@@ -50,6 +50,10 @@ class CompletionLogPageIT {
         WebElement model = browser.findElement(By.cssSelector("#cl-model"));
         model.clear();
         model.sendKeys(MODEL);
+        // The relay route forwards to this server's own emulator, whose answer is logged too (route "emulator").
+        WebElement route = browser.findElement(By.cssSelector("#cl-route"));
+        route.clear();
+        route.sendKeys("relay");
         browser.findElement(By.cssSelector("#cl-apply")).click();
         waitFor(() -> browser.findElements(By.cssSelector("#cl-table tbody tr")).size() == 1
                 && browser.findElements(By.cssSelector("#cl-table tbody tr[data-id='" + id + "']")).size() == 1);
