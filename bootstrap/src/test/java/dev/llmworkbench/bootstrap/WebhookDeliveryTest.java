@@ -8,6 +8,7 @@ import dev.llmworkbench.application.batch.port.BatchEnded;
 import dev.llmworkbench.application.webhooks.WebhookDispatcher;
 import dev.llmworkbench.application.webhooks.WebhookNotifier;
 import dev.llmworkbench.application.webhooks.port.WebhookDeliveries;
+import dev.llmworkbench.bootstrap.e2e.GuideReceiver;
 import dev.llmworkbench.domain.batch.BatchStatus;
 import dev.llmworkbench.domain.webhooks.WebhookAttempt;
 import dev.llmworkbench.domain.webhooks.WebhookState;
@@ -23,7 +24,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,8 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class WebhookDeliveryTest {
             String signature = exchange.getRequestHeaders().getFirst("X-Webhook-Signature");
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Webhook-Id"),
                     exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp"), new String(body, StandardCharsets.UTF_8),
-                    expectedSignature(body).equals(signature)));
+                    GuideReceiver.signature(SECRET, body).equals(signature)));
             exchange.sendResponseHeaders(requests.incrementAndGet() == 1 ? 500 : 200, -1);
             exchange.close();
         });
@@ -84,17 +82,6 @@ class WebhookDeliveryTest {
         receiver.stop(0);
         sender.close();
         store.close();
-    }
-
-    /** The guide's receiver: hmac.new(secret, raw_body, sha256).hexdigest(). */
-    private static String expectedSignature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -11,11 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +46,7 @@ class BatchWebhooksIT {
             if (json.path("batch_id").asText().equals(batchId)) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("X-Webhook-Id"),
                         exchange.getRequestHeaders().getFirst("X-Webhook-Timestamp"), json,
-                        signature(body).equals(exchange.getRequestHeaders().getFirst("X-Webhook-Signature"))));
+                        GuideReceiver.signature(SECRET, body).equals(exchange.getRequestHeaders().getFirst("X-Webhook-Signature"))));
                 status = received.size() == 1 ? 500 : 200;
             }
             exchange.sendResponseHeaders(status, -1);
@@ -61,17 +58,6 @@ class BatchWebhooksIT {
     @AfterEach
     void stopReceiver() {
         receiver.stop(0);
-    }
-
-    /** The guide's receiver: hmac.new(secret, raw_body, hashlib.sha256).hexdigest(). */
-    private static String signature(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
