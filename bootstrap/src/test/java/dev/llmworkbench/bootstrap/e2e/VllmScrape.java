@@ -21,7 +21,9 @@ final class VllmScrape {
     private static final Pattern TYPE = Pattern.compile("# TYPE (?<name>[a-zA-Z_:][a-zA-Z0-9_:]*) (?<type>counter|gauge|histogram|summary|untyped)");
     private static final Pattern HELP = Pattern.compile("# HELP [a-zA-Z_:][a-zA-Z0-9_:]* .*");
     private static final Pattern SAMPLE = Pattern.compile("(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?<labels>.*)})? (?<value>[-+]?(\\d+(\\.\\d*)?([eE][-+]?\\d+)?|Inf|NaN))");
-    private static final Pattern LABEL = Pattern.compile("(?<key>[a-zA-Z_][a-zA-Z0-9_]*)=\"(?<value>(\\\\.|[^\"\\\\])*)\",?");
+    // The value's loop repeats per escape, not per character: a model name thousands of characters long (the fuzz
+    // test's) would otherwise overflow the regex engine's stack.
+    private static final Pattern LABEL = Pattern.compile("(?<key>[a-zA-Z_][a-zA-Z0-9_]*)=\"(?<value>[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\",?");
 
     record Sample(String name, Map<String, String> labels, double value) {
     }
