@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The page's Batches section in Chromium: upload a JSONL file, create a batch, watch it end, its files and event log. */
 class BatchPageIT {
@@ -42,7 +41,7 @@ class BatchPageIT {
     }
 
     private static void waitFor(Duration bound, BooleanSupplier condition) {
-        new WebDriverWait(browser, bound, Duration.ofMillis(100)).until(ignored -> condition.getAsBoolean());
+        Browser.waitFor(browser, bound, condition);
     }
 
     private void create(String lines, String model) throws Exception {

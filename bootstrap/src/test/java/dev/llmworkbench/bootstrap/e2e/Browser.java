@@ -11,6 +11,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.time.Duration;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,6 +54,16 @@ final class Browser {
 
     static void desktopWidth(ChromeDriver browser) {
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /**
+     * Polls the condition every 100 ms until it holds or the bound passes. The page re-renders its
+     * sections, so an element found in one poll may be gone by the next: such a poll counts as "not yet".
+     */
+    static void waitFor(ChromeDriver browser, Duration bound, BooleanSupplier condition) {
+        new WebDriverWait(browser, bound, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(ignored -> condition.getAsBoolean());
     }
 
     static void screenshot(ChromeDriver browser, String name) {

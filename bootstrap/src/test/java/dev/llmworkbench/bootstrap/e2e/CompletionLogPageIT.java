@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The page's completion log in Chromium: filtered to one model, a row opened, and tokens by model and day charted. */
 class CompletionLogPageIT {
@@ -32,7 +31,7 @@ class CompletionLogPageIT {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(100)).until(ignored -> condition.getAsBoolean());
+        Browser.waitFor(browser, Duration.ofSeconds(15), condition);
     }
 
     @Test

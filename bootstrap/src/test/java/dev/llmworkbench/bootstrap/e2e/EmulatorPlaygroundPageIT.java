@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The page's emulator playground in Chromium: the live settings form and a streamed chat with its measured timing. */
 class EmulatorPlaygroundPageIT {
@@ -57,7 +56,7 @@ class EmulatorPlaygroundPageIT {
     }
 
     private static void waitFor(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100)).until(ignored -> condition.getAsBoolean());
+        Browser.waitFor(browser, Duration.ofSeconds(20), condition);
     }
 
     private static String setting(String key) throws Exception {

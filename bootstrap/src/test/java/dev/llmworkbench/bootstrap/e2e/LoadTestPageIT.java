@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The page at GET / in Chromium: a short load test from the form to its live progress, results, history and comparison. */
 class LoadTestPageIT {
@@ -56,7 +55,7 @@ class LoadTestPageIT {
     }
 
     private static void waitFor(Duration bound, BooleanSupplier condition) {
-        new WebDriverWait(browser, bound, Duration.ofMillis(100)).until(ignored -> condition.getAsBoolean());
+        Browser.waitFor(browser, bound, condition);
     }
 
     private static boolean eventually(Duration bound, BooleanSupplier condition) throws InterruptedException {
@@ -144,7 +143,7 @@ class LoadTestPageIT {
         assertFalse(((String) browser.executeScript("return JSON.stringify(localStorage)")).contains(API_KEY),
                 "the API key is not kept in the browser");
         TreeSet<Double> seen = new TreeSet<>();
-        new WebDriverWait(browser, RUN_BOUND, Duration.ofMillis(100)).until(ignored -> {
+        waitFor(RUN_BOUND, () -> {
             seen.add(progress());
             if (seen.size() == 2) {
                 Browser.screenshot(browser, "load-test-running");
