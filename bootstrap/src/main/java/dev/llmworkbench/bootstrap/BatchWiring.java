@@ -11,8 +11,6 @@ import dev.llmworkbench.application.batch.ListBatches;
 import dev.llmworkbench.application.batch.port.BatchNotifier;
 import dev.llmworkbench.application.batch.port.Batches;
 import dev.llmworkbench.application.files.port.FileStore;
-import dev.llmworkbench.persistence.sqlite.SqliteBatches;
-import dev.llmworkbench.persistence.sqlite.SqliteStore;
 import dev.llmworkbench.rest.batch.HttpLineCaller;
 import dev.llmworkbench.rest.batch.JsonlInputLines;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,12 +58,6 @@ public class BatchWiring {
 
     @Inject
     Config config;
-
-    @Produces
-    @Singleton
-    Batches batches(SqliteStore store) {
-        return new SqliteBatches(store);
-    }
 
     @Produces
     @Singleton

@@ -6,8 +6,6 @@ import dev.llmworkbench.application.files.GetFileContent;
 import dev.llmworkbench.application.files.ListFiles;
 import dev.llmworkbench.application.files.UploadFile;
 import dev.llmworkbench.application.files.port.FileStore;
-import dev.llmworkbench.persistence.sqlite.SqliteFileStore;
-import dev.llmworkbench.persistence.sqlite.SqliteStore;
 import dev.llmworkbench.rest.files.FileUploads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,13 +45,6 @@ public class FilesWiring {
     long maxBytes;
 
     private ScheduledExecutorService pruning;
-
-    /** Also the {@link FileStore} every use case and the batch server inject. */
-    @Produces
-    @Singleton
-    SqliteFileStore sqliteFileStore(SqliteStore store) {
-        return new SqliteFileStore(store, Clock.systemUTC());
-    }
 
     @Produces
     @Singleton
@@ -103,7 +94,7 @@ public class FilesWiring {
         return new DeleteFile(store);
     }
 
-    void pruneOnSchedule(@Observes Startup startup, SqliteFileStore store) {
+    void pruneOnSchedule(@Observes Startup startup, FileStore store) {
         pruning = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("files-expiry").daemon(true).factory());
         pruning.scheduleWithFixedDelay(() -> {
             try {

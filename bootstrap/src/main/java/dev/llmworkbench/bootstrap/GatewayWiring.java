@@ -6,8 +6,6 @@ import dev.llmworkbench.application.gateway.ListCompletions;
 import dev.llmworkbench.application.gateway.PruneCompletions;
 import dev.llmworkbench.application.gateway.SumUsage;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
-import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
-import dev.llmworkbench.persistence.sqlite.SqliteStore;
 import dev.llmworkbench.rest.gateway.PayloadRoute;
 import dev.llmworkbench.rest.gateway.RouteModels;
 import dev.llmworkbench.rest.gateway.Upstreams;
@@ -79,12 +77,6 @@ public class GatewayWiring {
 
     void close(@Disposes PayloadRoute route) {
         route.close();
-    }
-
-    @Produces
-    @Singleton
-    CompletionLog completionLog(SqliteStore store) {
-        return new SqliteCompletionLog(store);
     }
 
     @Produces

@@ -6,8 +6,6 @@ import dev.llmworkbench.application.webhooks.WebhookDispatcher;
 import dev.llmworkbench.application.webhooks.WebhookNotifier;
 import dev.llmworkbench.application.webhooks.port.WebhookSigner;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
-import dev.llmworkbench.persistence.sqlite.SqliteStore;
-import dev.llmworkbench.persistence.sqlite.SqliteWebhooks;
 import dev.llmworkbench.rest.webhooks.HmacWebhookSigner;
 import dev.llmworkbench.rest.webhooks.HttpWebhookSender;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,12 +62,6 @@ public class WebhooksWiring {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-timer").daemon(true).factory());
-
-    @Produces
-    @Singleton
-    Webhooks webhooks(SqliteStore store) {
-        return new SqliteWebhooks(store);
-    }
 
     @Produces
     @Singleton

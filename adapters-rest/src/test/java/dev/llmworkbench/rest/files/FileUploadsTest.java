@@ -70,6 +70,11 @@ class FileUploadsTest {
         public boolean delete(String id) {
             return false;
         }
+
+        @Override
+        public int pruneExpired() {
+            return 0;
+        }
     }
 
     @TempDir

@@ -73,4 +73,9 @@ final class MemoryFileStore implements FileStore {
         bytes.remove(id);
         return files.remove(id) != null;
     }
+
+    @Override
+    public int pruneExpired() {
+        return 0;
+    }
 }

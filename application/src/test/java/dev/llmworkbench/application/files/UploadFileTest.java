@@ -54,6 +54,11 @@ class UploadFileTest {
         public boolean delete(String id) {
             return false;
         }
+
+        @Override
+        public int pruneExpired() {
+            return 0;
+        }
     }
 
     private final SavingStore store = new SavingStore();

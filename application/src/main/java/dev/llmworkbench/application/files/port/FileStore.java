@@ -36,4 +36,7 @@ public interface FileStore {
 
     /** Deletes the row and the bytes; false when there was no such file. */
     boolean delete(String id);
+
+    /** Deletes the files whose expiry has passed, rows and bytes; answers how many. */
+    int pruneExpired();
 }
