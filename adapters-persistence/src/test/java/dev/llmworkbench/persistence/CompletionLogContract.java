@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CompletionLog} adapter must do, written once: each adapter's test extends it with real storage
- * (a SQLite file here; MongoDB later).
+ * (a SQLite file, a MongoDB database).
  */
 public abstract class CompletionLogContract {
     private static final Instant T0 = Instant.parse("2026-03-01T23:59:59.123456789Z");

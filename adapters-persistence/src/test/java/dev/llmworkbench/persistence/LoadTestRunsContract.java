@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link LoadTestRuns} adapter must do, written once: each adapter's test extends it with real storage
- * (a SQLite file here; a MongoDB database in another issue).
+ * (a SQLite file, a MongoDB database).
  */
 public abstract class LoadTestRunsContract {
     private static final String PLAN = "{\"model\":\"codechat\",\"input_lens\":\"128,512\",\"time_\":\"10s\",\"remark\":\"é ✓\"}";

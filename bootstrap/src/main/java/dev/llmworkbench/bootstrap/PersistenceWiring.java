@@ -5,7 +5,10 @@ import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
+import dev.llmworkbench.persistence.mongo.MongoCompletionLog;
+import dev.llmworkbench.persistence.mongo.MongoLoadTestRuns;
 import dev.llmworkbench.persistence.mongo.MongoStore;
+import dev.llmworkbench.persistence.mongo.MongoWebhooks;
 import dev.llmworkbench.persistence.sqlite.SqliteBatches;
 import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
 import dev.llmworkbench.persistence.sqlite.SqliteFileStore;
@@ -114,13 +117,13 @@ public class PersistenceWiring {
     @Produces
     @Singleton
     LoadTestRuns loadTestRuns() {
-        return fromStore(SqliteLoadTestRuns::new, PersistenceWiring::notYetInMongo);
+        return fromStore(SqliteLoadTestRuns::new, MongoLoadTestRuns::new);
     }
 
     @Produces
     @Singleton
     CompletionLog completionLog() {
-        return fromStore(SqliteCompletionLog::new, PersistenceWiring::notYetInMongo);
+        return fromStore(SqliteCompletionLog::new, MongoCompletionLog::new);
     }
 
     @Produces
@@ -138,7 +141,7 @@ public class PersistenceWiring {
     @Produces
     @Singleton
     Webhooks webhooks() {
-        return fromStore(SqliteWebhooks::new, PersistenceWiring::notYetInMongo);
+        return fromStore(SqliteWebhooks::new, MongoWebhooks::new);
     }
 
     // SESSION SCAFFOLD, removed before this lands: each Mongo repository replaces its call.

@@ -13,23 +13,25 @@ import java.util.UUID;
  */
 public final class TestMongo implements AutoCloseable {
     private final MongoServer inProcess;
-    private final MongoStore store;
+    private final String uri;
+    private MongoStore store;
 
-    private TestMongo(MongoServer inProcess, MongoStore store) {
+    private TestMongo(MongoServer inProcess, String uri) {
         this.inProcess = inProcess;
-        this.store = store;
+        this.uri = uri;
+        this.store = MongoStore.open(uri);
     }
 
     public static TestMongo start() {
         String database = "workbench_test_" + UUID.randomUUID().toString().replace("-", "");
         String real = System.getenv("MONGODB_URI");
         if (real != null && !real.isBlank()) {
-            return new TestMongo(null, MongoStore.open(withDatabase(real, database)));
+            return new TestMongo(null, withDatabase(real, database));
         }
         MongoServer server = new MongoServer(new MemoryBackend());
         // bind() takes a free port on the loopback interface and answers it
         InetSocketAddress address = server.bind();
-        return new TestMongo(server, MongoStore.open("mongodb://127.0.0.1:" + address.getPort() + "/" + database));
+        return new TestMongo(server, "mongodb://127.0.0.1:" + address.getPort() + "/" + database);
     }
 
     /** Puts the test's database into a URI that may have none, a path, or options after {@code ?}. */
@@ -44,6 +46,13 @@ public final class TestMongo implements AutoCloseable {
     }
 
     public MongoStore store() {
+        return store;
+    }
+
+    /** Closes the client, as a shutdown would, and connects to the same database again: what was kept must be there. */
+    public MongoStore reopen() {
+        store.close();
+        store = MongoStore.open(uri);
         return store;
     }
 

@@ -4,7 +4,7 @@ import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Every load-test run, kept across restarts. Assumes nothing about how: SQLite today, MongoDB in another issue. */
+/** Every load-test run, kept across restarts. Assumes nothing about how: a SQLite file or a MongoDB database. */
 public interface LoadTestRuns {
     /** Keeps a run not seen before; an id already kept is an {@link IllegalArgumentException}. */
     void add(LoadTestRun run);
