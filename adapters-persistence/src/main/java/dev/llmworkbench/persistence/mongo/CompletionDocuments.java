@@ -1,8 +1,9 @@
 package dev.llmworkbench.persistence.mongo;
 
-import dev.llmworkbench.domain.gateway.Completion;
 import dev.llmworkbench.domain.gateway.Completion.TokenCounts;
 import dev.llmworkbench.domain.gateway.Completion.UsageSource;
+import dev.llmworkbench.domain.gateway.Completion;
+import dev.llmworkbench.persistence.SortableInstants;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +16,7 @@ final class CompletionDocuments {
     }
 
     static Document document(Completion row) {
-        String createdAt = MongoInstants.format(row.created());
+        String createdAt = SortableInstants.format(row.created());
         Document document = new Document("_id", row.id())
                 .append("message", row.messages())
                 .append("created_timestamp", row.created().getEpochSecond())
@@ -23,7 +24,8 @@ final class CompletionDocuments {
                 .append("route", row.route())
                 .append("endpoint", row.endpoint())
                 .append("created_at", createdAt)
-                .append("day", MongoInstants.day(createdAt))
+                // the UTC day usage() groups on: the first ten characters of the sortable form
+                .append("day", createdAt.substring(0, 10))
                 .append("latency_ns", row.latency().toNanos())
                 .append("stream", row.stream())
                 .append("status", row.status());
@@ -47,7 +49,7 @@ final class CompletionDocuments {
                 count(document, "total_tokens"),
                 source == null ? UsageSource.NONE : UsageSource.valueOf(source.toUpperCase(Locale.ROOT)));
         return new Completion(document.getString("_id"), text(document, "completion_id"),
-                MongoInstants.parse(document.getString("created_at")), document.getString("model"),
+                SortableInstants.parse(document.getString("created_at")), document.getString("model"),
                 text(document, "model_used"), document.getString("route"), document.getString("endpoint"),
                 document.getString("message"), text(document, "content"), tokens,
                 Optional.ofNullable(document.get("ttft_ns", Number.class)).map(nanos -> Duration.ofNanos(nanos.longValue())),

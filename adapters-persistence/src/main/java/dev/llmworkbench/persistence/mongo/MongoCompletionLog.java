@@ -18,8 +18,9 @@ import dev.llmworkbench.application.gateway.port.CompletionPage;
 import dev.llmworkbench.application.gateway.port.CompletionQuery;
 import dev.llmworkbench.application.gateway.port.UsageRow;
 import dev.llmworkbench.domain.gateway.Completion;
-import java.time.LocalDate;
+import dev.llmworkbench.persistence.SortableInstants;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +71,8 @@ public final class MongoCompletionLog implements CompletionLog {
         query.model().ifPresent(model -> filters.add(eq("model", model)));
         query.route().ifPresent(route -> filters.add(eq("route", route)));
         query.status().ifPresent(status -> filters.add(eq("status", status)));
-        query.since().ifPresent(since -> filters.add(gte("created_at", MongoInstants.format(since))));
-        query.until().ifPresent(until -> filters.add(lt("created_at", MongoInstants.format(until))));
+        query.since().ifPresent(since -> filters.add(gte("created_at", SortableInstants.format(since))));
+        query.until().ifPresent(until -> filters.add(lt("created_at", SortableInstants.format(until))));
         if (query.after().isPresent()) {
             Optional<Completion> cursor = find(query.after().get());
             if (cursor.isEmpty()) {
@@ -102,7 +103,7 @@ public final class MongoCompletionLog implements CompletionLog {
 
     @Override
     public int deleteBefore(Instant cutoff) {
-        return (int) completions.deleteMany(lt("created_at", MongoInstants.format(cutoff))).getDeletedCount();
+        return (int) completions.deleteMany(lt("created_at", SortableInstants.format(cutoff))).getDeletedCount();
     }
 
     private static UsageRow usageRow(Document group) {

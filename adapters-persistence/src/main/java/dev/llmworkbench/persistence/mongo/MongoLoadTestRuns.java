@@ -14,6 +14,7 @@ import dev.llmworkbench.application.loadtest.port.PageRequest;
 import dev.llmworkbench.application.loadtest.port.RunPage;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import dev.llmworkbench.domain.loadtest.RunStatus;
+import dev.llmworkbench.persistence.SortableInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class MongoLoadTestRuns implements LoadTestRuns {
             Instant end = now.isBefore(began) ? began : now;
             interrupted += (int) runs.updateOne(and(eq("_id", run.id()), in("status", UNFINISHED)), Updates.combine(
                     Updates.set("status", RunStatus.INTERRUPTED.wireName()),
-                    Updates.set("finished_at", MongoInstants.format(end)))).getModifiedCount();
+                    Updates.set("finished_at", SortableInstants.format(end)))).getModifiedCount();
         }
         return interrupted;
     }
@@ -98,19 +99,19 @@ public final class MongoLoadTestRuns implements LoadTestRuns {
                 .append("plan", run.plan())
                 .append("result", run.result().orElse(null))
                 .append("failure", run.failure().orElse(null))
-                .append("created_at", MongoInstants.format(run.createdAt()))
-                .append("started_at", run.startedAt().map(MongoInstants::format).orElse(null))
-                .append("finished_at", run.finishedAt().map(MongoInstants::format).orElse(null));
+                .append("created_at", SortableInstants.format(run.createdAt()))
+                .append("started_at", run.startedAt().map(SortableInstants::format).orElse(null))
+                .append("finished_at", run.finishedAt().map(SortableInstants::format).orElse(null));
     }
 
     private static LoadTestRun run(Document document) {
         return new LoadTestRun(document.getString("_id"), RunStatus.fromWireName(document.getString("status")),
-                document.getString("plan"), MongoInstants.parse(document.getString("created_at")),
+                document.getString("plan"), SortableInstants.parse(document.getString("created_at")),
                 instant(document, "started_at"), instant(document, "finished_at"),
                 Optional.ofNullable(document.getString("result")), Optional.ofNullable(document.getString("failure")));
     }
 
     private static Optional<Instant> instant(Document document, String field) {
-        return Optional.ofNullable(document.getString(field)).map(MongoInstants::parse);
+        return Optional.ofNullable(document.getString(field)).map(SortableInstants::parse);
     }
 }

@@ -13,6 +13,7 @@ import dev.llmworkbench.application.webhooks.port.Webhooks;
 import dev.llmworkbench.domain.webhooks.Webhook;
 import dev.llmworkbench.domain.webhooks.WebhookAttempt;
 import dev.llmworkbench.domain.webhooks.WebhookState;
+import dev.llmworkbench.persistence.SortableInstants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +73,7 @@ public final class MongoWebhooks implements Webhooks {
         webhooks.updateOne(eq("_id", after.id()), Updates.combine(
                 Updates.set("state", after.state().wire()),
                 Updates.set("attempts", after.attempts()),
-                Updates.set("next_attempt_at", after.nextAttemptAt().map(MongoInstants::format).orElse(null)),
+                Updates.set("next_attempt_at", after.nextAttemptAt().map(SortableInstants::format).orElse(null)),
                 Updates.push(ATTEMPTS, attempt(attempt))));
     }
 
@@ -89,16 +90,16 @@ public final class MongoWebhooks implements Webhooks {
                 .append("event", webhook.event())
                 .append("url", webhook.url())
                 .append("body", webhook.body())
-                .append("created_at", MongoInstants.format(webhook.createdAt()))
+                .append("created_at", SortableInstants.format(webhook.createdAt()))
                 .append("state", webhook.state().wire())
                 .append("attempts", webhook.attempts())
-                .append("next_attempt_at", webhook.nextAttemptAt().map(MongoInstants::format).orElse(null))
+                .append("next_attempt_at", webhook.nextAttemptAt().map(SortableInstants::format).orElse(null))
                 .append(ATTEMPTS, List.of());
     }
 
     private static Document attempt(WebhookAttempt attempt) {
         Document document = new Document("attempt", attempt.attempt())
-                .append("at", MongoInstants.format(attempt.at()))
+                .append("at", SortableInstants.format(attempt.at()))
                 .append("duration_ns", attempt.duration().toNanos());
         attempt.statusCode().ifPresent(status -> document.append("status_code", status));
         attempt.error().ifPresent(error -> document.append("error", error));
@@ -107,15 +108,15 @@ public final class MongoWebhooks implements Webhooks {
 
     private static Webhook webhook(Document document) {
         return new Webhook(document.getString("_id"), document.getString("batch_id"), document.getString("event"),
-                document.getString("url"), document.getString("body"), MongoInstants.parse(document.getString("created_at")),
+                document.getString("url"), document.getString("body"), SortableInstants.parse(document.getString("created_at")),
                 WebhookState.fromWire(document.getString("state")), document.get("attempts", Number.class).intValue(),
-                Optional.ofNullable(document.getString("next_attempt_at")).map(MongoInstants::parse));
+                Optional.ofNullable(document.getString("next_attempt_at")).map(SortableInstants::parse));
     }
 
     private static List<WebhookAttempt> attempts(Document document) {
         return document.getList(ATTEMPTS, Document.class, List.of()).stream()
                 .map(attempt -> new WebhookAttempt(attempt.get("attempt", Number.class).intValue(),
-                        MongoInstants.parse(attempt.getString("at")), statusCode(attempt),
+                        SortableInstants.parse(attempt.getString("at")), statusCode(attempt),
                         Optional.ofNullable(attempt.getString("error")),
                         Duration.ofNanos(attempt.get("duration_ns", Number.class).longValue())))
                 .sorted(Comparator.comparingInt(WebhookAttempt::attempt))

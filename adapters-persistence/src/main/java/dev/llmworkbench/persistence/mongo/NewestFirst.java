@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import dev.llmworkbench.persistence.SortableInstants;
 import java.time.Instant;
 import org.bson.conversions.Bson;
 
@@ -23,7 +24,7 @@ final class NewestFirst {
 
     /** Documents after the cursor in this order: created before it, or at the same instant with a smaller id. */
     static Bson after(Instant cursorCreatedAt, String cursorId) {
-        String createdAt = MongoInstants.format(cursorCreatedAt);
+        String createdAt = SortableInstants.format(cursorCreatedAt);
         return or(lt("created_at", createdAt), and(eq("created_at", createdAt), lt("_id", cursorId)));
     }
 }
