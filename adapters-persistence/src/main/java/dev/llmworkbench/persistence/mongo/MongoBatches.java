@@ -88,7 +88,10 @@ public final class MongoBatches implements Batches {
             if (moved(ops, BatchStatus.VALIDATING, next, Optional.of(next.counts().total()))) {
                 return true;
             }
-            lines.deleteAll(ops, next.id());
+            // Lost to a cancel or an expiry, the batch never runs: its lines go. A batch already started keeps them.
+            if (!started(ops, next.id())) {
+                lines.deleteAll(ops, next.id());
+            }
             return false;
         });
     }
@@ -152,10 +155,11 @@ public final class MongoBatches implements Batches {
     /** Only the lines of a started batch: a start that lost to a cancel may have left its lines behind. */
     @Override
     public List<PendingLine> pending(String batchId) {
-        if (batches.find(and(eq("_id", batchId), ne(STARTED, null))).projection(Projections.include("_id")).first() == null) {
-            return List.of();
-        }
-        return lines.pending(batchId);
+        return started(Operations.ALONE, batchId) ? lines.pending(batchId) : List.of();
+    }
+
+    private boolean started(Operations ops, String batchId) {
+        return ops.find(batches, and(eq("_id", batchId), ne(STARTED, null))).projection(Projections.include("_id")).first() != null;
     }
 
     @Override

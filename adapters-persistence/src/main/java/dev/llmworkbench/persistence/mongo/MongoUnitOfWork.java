@@ -51,7 +51,7 @@ final class MongoUnitOfWork {
     /** Runs {@code work}; in a transaction the driver runs it again after a transient error (a write conflict). */
     <T> T run(Function<Operations, T> work) {
         if (!transactions) {
-            return work.apply(new Operations(null));
+            return work.apply(Operations.ALONE);
         }
         try (ClientSession session = client.startSession()) {
             return session.withTransaction(() -> work.apply(new Operations(session)), SNAPSHOT);
@@ -60,6 +60,9 @@ final class MongoUnitOfWork {
 
     /** The operations a unit makes, in its transaction's session when it has one. */
     static final class Operations {
+        /** Single operations, outside any unit. */
+        static final Operations ALONE = new Operations(null);
+
         private final ClientSession session;
 
         private Operations(ClientSession session) {
