@@ -5,6 +5,8 @@ import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
+import dev.llmworkbench.persistence.mongo.MongoBatches;
+import dev.llmworkbench.persistence.mongo.MongoFileStore;
 import dev.llmworkbench.persistence.mongo.MongoStore;
 import dev.llmworkbench.persistence.sqlite.SqliteBatches;
 import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
@@ -126,13 +128,13 @@ public class PersistenceWiring {
     @Produces
     @Singleton
     FileStore fileStore() {
-        return fromStore(store -> new SqliteFileStore(store, Clock.systemUTC()), PersistenceWiring::notYetInMongo);
+        return fromStore(store -> new SqliteFileStore(store, Clock.systemUTC()), store -> new MongoFileStore(store, Clock.systemUTC()));
     }
 
     @Produces
     @Singleton
     Batches batches() {
-        return fromStore(SqliteBatches::new, PersistenceWiring::notYetInMongo);
+        return fromStore(SqliteBatches::new, MongoBatches::new);
     }
 
     @Produces
