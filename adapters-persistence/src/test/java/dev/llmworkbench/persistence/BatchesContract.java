@@ -145,4 +145,67 @@ public abstract class BatchesContract {
         assertEquals(List.of("batch_p1", "batch_p0"), last.batches().stream().map(Batch::id).toList());
         assertFalse(last.hasMore());
     }
+
+    @Test
+    void aStartThatLostToACancelLeavesNoLineToRun() {
+        Batch batch = batch("batch_g", T0);
+        batches().add(batch);
+        assertTrue(batches().move(BatchStatus.VALIDATING, batch.cancel(T0.plusSeconds(1))));
+        Batch late = batch.start(2, Optional.of("gpt-4o"), T0.plusSeconds(2));
+        assertFalse(batches().start(late, List.of(new PendingLine(1, "c1"), new PendingLine(2, "c2"))));
+        assertEquals(List.of(), reopened().pending("batch_g"));
+        Batch read = batches().find("batch_g").orElseThrow();
+        assertEquals(BatchStatus.CANCELLING, read.status());
+        assertEquals(RequestCounts.NONE, read.counts());
+        assertEquals(List.of(BatchStatus.VALIDATING, BatchStatus.CANCELLING),
+                batches().events("batch_g").stream().map(BatchEvent::status).toList());
+    }
+
+    @Test
+    void aSecondStartOfARunningBatchChangesNothing() {
+        Batch started = started("batch_h", 3);
+        batches().answer("batch_h", List.of(ok(2)));
+        assertFalse(batches().start(started, List.of(new PendingLine(1, "c1"), new PendingLine(2, "c2"), new PendingLine(3, "c3"))));
+        assertEquals(List.of(new PendingLine(1, "c1"), new PendingLine(3, "c3")), batches().pending("batch_h"));
+        assertEquals(new RequestCounts(3, 1, 0), batches().find("batch_h").orElseThrow().counts());
+        assertEquals(2, batches().events("batch_h").size());
+    }
+
+    @Test
+    void answersRacingForTheSameLinesCountEachLineOnce() throws InterruptedException {
+        int lines = 120;
+        started("batch_r", lines);
+        List<Thread> threads = new ArrayList<>();
+        int[] recorded = new int[4];
+        for (int t = 0; t < recorded.length; t++) {
+            int thread = t;
+            threads.add(Thread.ofVirtual().start(() -> {
+                // Each thread answers every line, in chunks of a different size and from a different end.
+                List<AnsweredLine> all = IntStream.rangeClosed(1, lines).mapToObj(BatchesContract::ok).toList();
+                List<AnsweredLine> order = thread % 2 == 0 ? all : all.reversed();
+                for (int from = 0; from < lines; from += thread + 1) {
+                    recorded[thread] += batches().answer("batch_r", order.subList(from, Math.min(lines, from + thread + 1)));
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(lines, IntStream.of(recorded).sum());
+        Batch read = batches().find("batch_r").orElseThrow();
+        assertEquals(new RequestCounts(lines, lines, 0), read.counts());
+        assertEquals(new BatchUsage(10L * lines, 2L * lines, 5L * lines, lines), read.usage());
+        List<String> output = new ArrayList<>();
+        batches().forEachAnswer("batch_r", true, output::add);
+        assertEquals(IntStream.rangeClosed(1, lines).mapToObj(i -> "{\"ok\":" + i + "}").toList(), output);
+    }
+
+    @Test
+    void aCursorNamingNoBatchGivesAnEmptyPage() {
+        batches().add(batch("batch_q", T0));
+        var page = batches().list(10, Optional.of("batch_unknown"));
+        assertEquals(List.of(), page.batches());
+        assertFalse(page.hasMore());
+        assertEquals(List.of(), batches().events("batch_unknown"));
+    }
 }

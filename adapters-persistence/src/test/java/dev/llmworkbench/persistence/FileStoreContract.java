@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -169,6 +170,55 @@ public abstract class FileStoreContract {
         assertEquals(List.of(), store().list(new FileQuery(Optional.empty(), 10, false, Optional.empty())).files());
         assertThrows(NotFoundException.class, () -> store().open(expiring.id()));
         assertFalse(store().delete(expiring.id()));
+    }
+
+    @Test
+    void pruningDeletesTheRowsAndBytesOfExpiredFilesOnly() throws IOException {
+        StoredFile expiring = store().save(new NewFile("soon.jsonl", FilePurpose.BATCH,
+                Optional.of(clock.instant().plusSeconds(60)), 100), out -> out.write('s'));
+        StoredFile kept = store().save(new NewFile("kept.jsonl", FilePurpose.BATCH, Optional.empty(), 100), out -> out.write('k'));
+        assertEquals(0, store().pruneExpired());
+        clock.advanceSeconds(60);
+        assertEquals(1, store().pruneExpired());
+        assertEquals(Set.of(kept.id()), storedNames());
+        assertEquals(Optional.empty(), store().find(expiring.id()));
+        assertEquals(0, store().pruneExpired());
+    }
+
+    @Test
+    void aFileOfManyMegabytesStreamsBackByteForByteAndAnEmptyFileIsKept() throws IOException {
+        // 5 MiB and 7 bytes: past any store's buffer and chunk sizes (GridFS: 255 KiB), ending mid-chunk.
+        int size = 5 * 1024 * 1024 + 7;
+        StoredFile big = store().save(new NewFile("big.bin", FilePurpose.USER_DATA, Optional.empty(), size), out -> {
+            for (int i = 0; i < size; i++) {
+                out.write(i % 251);
+            }
+        });
+        assertEquals(size, big.bytes());
+        byte[] expected = new byte[size];
+        for (int i = 0; i < size; i++) {
+            expected[i] = (byte) (i % 251);
+        }
+        assertArrayEquals(expected, content(big.id()));
+        StoredFile empty = store().save(file("empty.txt", FilePurpose.USER_DATA), out -> { });
+        assertEquals(0, empty.bytes());
+        assertArrayEquals(new byte[0], content(empty.id()));
+        assertEquals(Optional.of(empty), store().find(empty.id()));
+    }
+
+    @Test
+    void filesOfTheSameSecondAreOrderedByIdAndAnUnknownCursorGivesAnEmptyPage() throws IOException {
+        List<StoredFile> saved = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            saved.add(save("s" + i + ".jsonl", FilePurpose.BATCH, "x"));
+        }
+        List<StoredFile> byId = saved.stream().sorted(Comparator.comparing(StoredFile::id)).toList();
+        assertEquals(byId, store().list(new FileQuery(Optional.empty(), 10, true, Optional.empty())).files());
+        assertEquals(byId.reversed(), store().list(new FileQuery(Optional.empty(), 10, false, Optional.empty())).files());
+        assertEquals(byId.subList(2, 4), store().list(new FileQuery(Optional.empty(), 10, true, Optional.of(byId.get(1).id()))).files());
+        FilePage unknown = store().list(new FileQuery(Optional.empty(), 10, true, Optional.of("file-unknown")));
+        assertEquals(List.of(), unknown.files());
+        assertFalse(unknown.hasMore());
     }
 
     @Test

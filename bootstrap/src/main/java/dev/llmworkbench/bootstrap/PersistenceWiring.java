@@ -5,7 +5,9 @@ import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
+import dev.llmworkbench.persistence.mongo.MongoBatches;
 import dev.llmworkbench.persistence.mongo.MongoCompletionLog;
+import dev.llmworkbench.persistence.mongo.MongoFileStore;
 import dev.llmworkbench.persistence.mongo.MongoLoadTestRuns;
 import dev.llmworkbench.persistence.mongo.MongoStore;
 import dev.llmworkbench.persistence.mongo.MongoWebhooks;
@@ -129,24 +131,20 @@ public class PersistenceWiring {
     @Produces
     @Singleton
     FileStore fileStore() {
-        return fromStore(store -> new SqliteFileStore(store, Clock.systemUTC()), PersistenceWiring::notYetInMongo);
+        return fromStore(store -> new SqliteFileStore(store, Clock.systemUTC()),
+                store -> new MongoFileStore(store, Clock.systemUTC()));
     }
 
     @Produces
     @Singleton
     Batches batches() {
-        return fromStore(SqliteBatches::new, PersistenceWiring::notYetInMongo);
+        return fromStore(SqliteBatches::new, MongoBatches::new);
     }
 
     @Produces
     @Singleton
     Webhooks webhooks() {
         return fromStore(SqliteWebhooks::new, MongoWebhooks::new);
-    }
-
-    // SESSION SCAFFOLD, removed before this lands: each Mongo repository replaces its call.
-    private static <T> T notYetInMongo(MongoStore store) {
-        throw new UnsupportedOperationException("not yet in MongoDB");
     }
 
     /** Opens the chosen store at start-up, and marks the runs the last shutdown cut (no run of this process began yet). */

@@ -7,6 +7,8 @@ import dev.llmworkbench.domain.files.UnknownFileException;
 import dev.llmworkbench.domain.files.FilePurpose;
 import dev.llmworkbench.domain.files.NewFile;
 import dev.llmworkbench.domain.files.StoredFile;
+import dev.llmworkbench.persistence.FileIds;
+import dev.llmworkbench.persistence.LimitedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +22,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +60,7 @@ public final class SqliteFileStore implements FileStore {
     private final Jdbi jdbi;
     private final Path folder;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final FileIds fileIds = new FileIds();
 
     /** Opens the folder beside the database, removing what a crash left there: temporary files and bytes with no row. */
     public SqliteFileStore(SqliteStore store, Clock clock) {
@@ -80,7 +80,7 @@ public final class SqliteFileStore implements FileStore {
         Path temp = Files.createTempFile(folder, "upload-", TEMP_SUFFIX);
         try {
             long bytes = write(temp, file.maxBytes(), content);
-            StoredFile stored = new StoredFile(newId(), bytes, Instant.ofEpochSecond(clock.instant().getEpochSecond()),
+            StoredFile stored = new StoredFile(fileIds.next(), bytes, Instant.ofEpochSecond(clock.instant().getEpochSecond()),
                     file.expiresAt().map(at -> Instant.ofEpochSecond(at.getEpochSecond())), file.filename(), file.purpose());
             Path target = folder.resolve(stored.id());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -166,13 +166,6 @@ public final class SqliteFileStore implements FileStore {
                 .bind("created_at", file.createdAt().getEpochSecond())
                 .bind("expires_at", file.expiresAt().map(Instant::getEpochSecond).orElse(null))
                 .execute());
-    }
-
-    /** {@code file-} and 24 URL-safe characters: 144 random bits, unguessable as OpenAI's own ids are. */
-    private String newId() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return "file-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void sweep() throws IOException {

@@ -60,16 +60,4 @@ class SqliteFileStoreTest extends FileStoreContract {
         assertEquals(Set.of(kept.id()), storedNames());
         assertEquals(Optional.of(kept), files.find(kept.id()));
     }
-
-    @Test
-    void pruningDeletesTheRowsAndBytesOfExpiredFilesOnly() throws IOException {
-        StoredFile expiring = store().save(new NewFile("soon.jsonl", FilePurpose.BATCH,
-                Optional.of(clock.instant().plusSeconds(60)), 100), out -> out.write('s'));
-        StoredFile kept = store().save(new NewFile("kept.jsonl", FilePurpose.BATCH, Optional.empty(), 100), out -> out.write('k'));
-        assertEquals(0, files.pruneExpired());
-        clock.advanceSeconds(60);
-        assertEquals(1, files.pruneExpired());
-        assertEquals(Set.of(kept.id()), storedNames());
-        assertEquals(Optional.empty(), files.find(expiring.id()));
-    }
 }

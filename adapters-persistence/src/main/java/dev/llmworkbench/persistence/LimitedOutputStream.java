@@ -1,16 +1,19 @@
-package dev.llmworkbench.persistence.sqlite;
+package dev.llmworkbench.persistence;
 
 import dev.llmworkbench.domain.files.FileTooLargeException;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Counts the bytes that pass and refuses the write that would go past the limit, before any of it is written. */
-final class LimitedOutputStream extends OutputStream {
+/**
+ * Counts the bytes that pass and refuses the write that would go past the limit, before any of it is written; the
+ * file stores of both stores write through it.
+ */
+public final class LimitedOutputStream extends OutputStream {
     private final OutputStream out;
     private final long maxBytes;
     private long count;
 
-    LimitedOutputStream(OutputStream out, long maxBytes) {
+    public LimitedOutputStream(OutputStream out, long maxBytes) {
         this.out = out;
         this.maxBytes = maxBytes;
     }
@@ -32,7 +35,7 @@ final class LimitedOutputStream extends OutputStream {
         out.flush();
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
