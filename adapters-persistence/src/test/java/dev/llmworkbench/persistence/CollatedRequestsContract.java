@@ -10,7 +10,7 @@ import dev.llmworkbench.domain.collate.CollateFailure;
 import dev.llmworkbench.domain.collate.CollateMode;
 import dev.llmworkbench.domain.collate.CollateStatusEntry;
 import dev.llmworkbench.domain.collate.CollatedRequest;
-import dev.llmworkbench.domain.collate.LineAnswer;
+import dev.llmworkbench.domain.collate.CollatedAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public abstract class CollatedRequestsContract {
         CollatedRequest a = waiting("collreq_a", "h1", 0).submitted("batch_1");
         CollatedRequest b = waiting("collreq_b", "h2", 1).submitted("batch_1");
         store.addAll(List.of(a, b));
-        CollatedRequest answered = a.answered(new LineAnswer(200, COMPLETION), T0.plusSeconds(5));
+        CollatedRequest answered = a.answered(new CollatedAnswer(200, COMPLETION), T0.plusSeconds(5));
         CollatedRequest failed = b.failed(CollateFailure.batchEnded("batch_1", "expired"), T0.plusSeconds(6));
         store.updateAll(List.of(answered, failed));
         assertEquals(Optional.of(answered), store.find("collreq_a"));
@@ -71,7 +71,7 @@ public abstract class CollatedRequestsContract {
         CollatedRequest earlier = waiting("collreq_e", "h2", 1).submitted("batch_1");
         CollatedRequest done = waiting("collreq_d", "h3", 0).submitted("batch_1");
         store.addAll(List.of(later, earlier, done));
-        store.updateAll(List.of(done.answered(new LineAnswer(200, COMPLETION), T0.plusSeconds(3))));
+        store.updateAll(List.of(done.answered(new CollatedAnswer(200, COMPLETION), T0.plusSeconds(3))));
         assertEquals(List.of(earlier, later), reopened().submitted());
     }
 
@@ -83,9 +83,9 @@ public abstract class CollatedRequestsContract {
         CollatedRequest refused = waiting("collreq_3", "same", 2).submitted("batch_3");
         CollatedRequest other = waiting("collreq_4", "other", 3).submitted("batch_3");
         store.addAll(List.of(old, newer, refused, other));
-        CollatedRequest newerAnswered = newer.answered(new LineAnswer(200, COMPLETION), T0.plusSeconds(20));
-        store.updateAll(List.of(old.answered(new LineAnswer(200, COMPLETION), T0.plusSeconds(10)), newerAnswered,
-                refused.answered(new LineAnswer(400, "{\"error\":{}}"), T0.plusSeconds(30))));
+        CollatedRequest newerAnswered = newer.answered(new CollatedAnswer(200, COMPLETION), T0.plusSeconds(20));
+        store.updateAll(List.of(old.answered(new CollatedAnswer(200, COMPLETION), T0.plusSeconds(10)), newerAnswered,
+                refused.answered(new CollatedAnswer(400, "{\"error\":{}}"), T0.plusSeconds(30))));
         assertEquals(Optional.of(newerAnswered), store.answered("same"));
         assertEquals(Optional.empty(), store.answered("other"));
     }

@@ -1,12 +1,15 @@
 package dev.llmworkbench.bootstrap;
 
 import dev.llmworkbench.application.batch.port.Batches;
+import dev.llmworkbench.application.collate.port.CollatedRequests;
 import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
+import dev.llmworkbench.persistence.mongo.MongoCollatedRequests;
 import dev.llmworkbench.persistence.mongo.MongoStore;
 import dev.llmworkbench.persistence.sqlite.SqliteBatches;
+import dev.llmworkbench.persistence.sqlite.SqliteCollatedRequests;
 import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
 import dev.llmworkbench.persistence.sqlite.SqliteFileStore;
 import dev.llmworkbench.persistence.sqlite.SqliteLoadTestRuns;
@@ -139,6 +142,12 @@ public class PersistenceWiring {
     @Singleton
     Webhooks webhooks() {
         return fromStore(SqliteWebhooks::new, PersistenceWiring::notYetInMongo);
+    }
+
+    @Produces
+    @Singleton
+    CollatedRequests collatedRequests() {
+        return fromStore(SqliteCollatedRequests::new, MongoCollatedRequests::new);
     }
 
     // SESSION SCAFFOLD, removed before this lands: each Mongo repository replaces its call.

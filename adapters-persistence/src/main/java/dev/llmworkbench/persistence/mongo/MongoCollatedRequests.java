@@ -13,7 +13,7 @@ import dev.llmworkbench.domain.collate.CollateMode;
 import dev.llmworkbench.domain.collate.CollateState;
 import dev.llmworkbench.domain.collate.CollateStatusEntry;
 import dev.llmworkbench.domain.collate.CollatedRequest;
-import dev.llmworkbench.domain.collate.LineAnswer;
+import dev.llmworkbench.domain.collate.CollatedAnswer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,8 +107,8 @@ public final class MongoCollatedRequests implements CollatedRequests {
     }
 
     private static CollatedRequest request(Document document) {
-        Optional<LineAnswer> answer = Optional.ofNullable(document.getInteger("answer_status"))
-                .map(status -> new LineAnswer(status, document.getString("answer_body")));
+        Optional<CollatedAnswer> answer = Optional.ofNullable(document.getInteger("answer_status"))
+                .map(status -> new CollatedAnswer(status, document.getString("answer_body")));
         Optional<CollateFailure> failure = Optional.ofNullable(document.get("failure", Document.class))
                 .map(f -> new CollateFailure(f.getInteger("status"), f.getString("type"), f.getString("code"), f.getString("message")));
         return new CollatedRequest(document.getString("_id"), document.getString("route"), document.getString("model"),

@@ -8,7 +8,7 @@ import dev.llmworkbench.domain.collate.CollateMode;
 import dev.llmworkbench.domain.collate.CollateState;
 import dev.llmworkbench.domain.collate.CollateStatusEntry;
 import dev.llmworkbench.domain.collate.CollatedRequest;
-import dev.llmworkbench.domain.collate.LineAnswer;
+import dev.llmworkbench.domain.collate.CollatedAnswer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -72,8 +72,8 @@ public final class SqliteCollatedRequests implements CollatedRequests {
                         .bind("custom_id", request.customId())
                         .bind("state", request.state().wire())
                         .bind("batch_id", request.batchId().orElse(null))
-                        .bind("answer_status", request.answer().map(LineAnswer::status).orElse(null))
-                        .bind("answer_body", request.answer().map(LineAnswer::body).orElse(null))
+                        .bind("answer_status", request.answer().map(CollatedAnswer::status).orElse(null))
+                        .bind("answer_body", request.answer().map(CollatedAnswer::body).orElse(null))
                         .bind("failure_status", request.failure().map(CollateFailure::status).orElse(null))
                         .bind("failure_type", request.failure().map(CollateFailure::type).orElse(null))
                         .bind("failure_code", request.failure().map(CollateFailure::code).orElse(null))
@@ -126,7 +126,7 @@ public final class SqliteCollatedRequests implements CollatedRequests {
 
     private static CollatedRequest request(ResultSet rs, StatementContext context) throws SQLException {
         int answerStatus = rs.getInt("answer_status");
-        Optional<LineAnswer> answer = rs.wasNull() ? Optional.empty() : Optional.of(new LineAnswer(answerStatus, rs.getString("answer_body")));
+        Optional<CollatedAnswer> answer = rs.wasNull() ? Optional.empty() : Optional.of(new CollatedAnswer(answerStatus, rs.getString("answer_body")));
         int failureStatus = rs.getInt("failure_status");
         Optional<CollateFailure> failure = rs.wasNull() ? Optional.empty() : Optional.of(new CollateFailure(failureStatus,
                 rs.getString("failure_type"), rs.getString("failure_code"), rs.getString("failure_message")));

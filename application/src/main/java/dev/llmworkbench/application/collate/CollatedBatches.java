@@ -7,7 +7,7 @@ import dev.llmworkbench.domain.batch.BatchStatus;
 import dev.llmworkbench.domain.collate.CollateFailure;
 import dev.llmworkbench.domain.collate.CollateStatusEntry;
 import dev.llmworkbench.domain.collate.CollatedRequest;
-import dev.llmworkbench.domain.collate.LineAnswer;
+import dev.llmworkbench.domain.collate.CollatedAnswer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -127,7 +127,7 @@ public final class CollatedBatches implements AutoCloseable {
     /** @return whether every request got its answer or failure; false when a result file could not be read yet */
     private boolean deliver(BatchUpstream upstream, UpstreamBatch batch, List<CollatedRequest> requests,
                             Map<String, CompletableFuture<CollatedRequest>> waiters) throws InterruptedException {
-        Map<String, LineAnswer> answers = new HashMap<>();
+        Map<String, CollatedAnswer> answers = new HashMap<>();
         try {
             if (batch.outputFileId().isPresent()) {
                 answers.putAll(upstream.answers(batch.outputFileId().get()));

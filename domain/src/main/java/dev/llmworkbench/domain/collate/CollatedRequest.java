@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param body the request's JSON, compact (one line), as its batch line carries it
  */
 public record CollatedRequest(String id, String route, String model, String requestHash, String body, CollateMode mode,
-                              String customId, CollateState state, Optional<String> batchId, Optional<LineAnswer> answer,
+                              String customId, CollateState state, Optional<String> batchId, Optional<CollatedAnswer> answer,
                               Optional<CollateFailure> failure, Instant createdAt, Optional<Instant> finishedAt) {
     public CollatedRequest {
         for (String field : new String[] {id, route, model, requestHash, body, customId}) {
@@ -51,10 +51,10 @@ public record CollatedRequest(String id, String route, String model, String requ
                 Optional.of(upstreamBatchId), answer, failure, createdAt, finishedAt);
     }
 
-    public CollatedRequest answered(LineAnswer lineAnswer, Instant now) {
+    public CollatedRequest answered(CollatedAnswer collatedAnswer, Instant now) {
         require(CollateState.SUBMITTED, "answered");
         return new CollatedRequest(id, route, model, requestHash, body, mode, customId, CollateState.ANSWERED, batchId,
-                Optional.of(lineAnswer), Optional.empty(), createdAt, Optional.of(now));
+                Optional.of(collatedAnswer), Optional.empty(), createdAt, Optional.of(now));
     }
 
     public CollatedRequest failed(CollateFailure why, Instant now) {

@@ -1,6 +1,6 @@
 package dev.llmworkbench.application.collate.port;
 
-import dev.llmworkbench.domain.collate.LineAnswer;
+import dev.llmworkbench.domain.collate.CollatedAnswer;
 import java.io.IOException;
 import java.util.Map;
 
@@ -21,5 +21,5 @@ public interface BatchUpstream {
      * The answers an output or error file holds, by {@code custom_id}: a line's {@code response} as it came, or, for
      * a line the upstream never sent (expired, cancelled), its {@code error} as an OpenAI error body.
      */
-    Map<String, LineAnswer> answers(String fileId) throws IOException, InterruptedException;
+    Map<String, CollatedAnswer> answers(String fileId) throws IOException, InterruptedException;
 }

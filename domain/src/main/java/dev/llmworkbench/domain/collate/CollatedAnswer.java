@@ -6,8 +6,8 @@ import java.util.Objects;
  * What the upstream batch answered one request: the {@code status_code} and {@code body} of its output line, the
  * body being the chat completion (or the upstream's error for that request alone) exactly as the upstream wrote it.
  */
-public record LineAnswer(int status, String body) {
-    public LineAnswer {
+public record CollatedAnswer(int status, String body) {
+    public CollatedAnswer {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("an HTTP status is 100..599: " + status);
         }
