@@ -109,6 +109,20 @@ public abstract class CollatedRequestsContract {
     }
 
     @Test
+    void batchesListsEachUpstreamBatchOnceByItsFirstRowNewestFirst() {
+        CollatedRequests store = store();
+        CollateStatusEntry first = new CollateStatusEntry("batch_1", "openai", T0, BatchStatus.VALIDATING, RequestCounts.NONE);
+        CollateStatusEntry second = new CollateStatusEntry("batch_2", "openai", T0.plusSeconds(1), BatchStatus.VALIDATING,
+                RequestCounts.NONE);
+        store.appendStatus(first);
+        store.appendStatus(second);
+        store.appendStatus(new CollateStatusEntry("batch_1", "openai", T0.plusSeconds(2), BatchStatus.COMPLETED,
+                new RequestCounts(2, 2, 0)));
+        assertEquals(List.of(second, first), reopened().batches(10));
+        assertEquals(List.of(second), reopened().batches(1));
+    }
+
+    @Test
     void aSecondRequestWithTheSameIdIsRefused() {
         CollatedRequests store = store();
         CollatedRequest first = waiting("collreq_dup", "h1", 0).submitted("batch_1");

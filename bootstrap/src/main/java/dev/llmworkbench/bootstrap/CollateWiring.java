@@ -3,7 +3,9 @@ package dev.llmworkbench.bootstrap;
 import dev.llmworkbench.application.collate.Collate;
 import dev.llmworkbench.application.collate.CollateSettings;
 import dev.llmworkbench.application.collate.CollatedBatches;
+import dev.llmworkbench.application.collate.GetCollatedBatch;
 import dev.llmworkbench.application.collate.GetCollatedRequest;
+import dev.llmworkbench.application.collate.ListCollatedBatches;
 import dev.llmworkbench.application.collate.ListCollateStatus;
 import dev.llmworkbench.application.collate.PollBackoff;
 import dev.llmworkbench.application.collate.ResumeCollation;
@@ -61,21 +63,41 @@ public class CollateWiring {
         return new BatchLineMark(HexFormat.of().formatHex(secret));
     }
 
+    /**
+     * Each collate route's Files and Batches API, one client per route.
+     *
+     * @param elsewhere those whose upstream is not this server's own batch server
+     */
+    record CollateUpstreams(Map<String, BatchUpstream> all, Map<String, BatchUpstream> elsewhere) {
+    }
+
     @Produces
     @Singleton
-    CollatedBatches collatedBatches(Upstreams upstreams, CollatedRequests store) {
-        Map<String, BatchUpstream> byRoute = new LinkedHashMap<>();
+    CollateUpstreams collateUpstreams(Upstreams upstreams, GatewayConfig gateway) {
+        Map<String, BatchUpstream> all = new LinkedHashMap<>();
+        Map<String, BatchUpstream> elsewhere = new LinkedHashMap<>();
+        String own = gateway.ownBase() + "/v1";
         for (Route route : upstreams.routes().routes()) {
             if (route.kind() == RouteKind.COLLATE) {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-                byRoute.put(route.name(), new HttpBatchUpstream(client, route.url(), route.apiKey().map(ApiKey::value), route.timeout()));
+                BatchUpstream upstream = new HttpBatchUpstream(client, route.url(), route.apiKey().map(ApiKey::value), route.timeout());
+                all.put(route.name(), upstream);
+                if (!route.url().toString().replaceAll("/+$", "").equals(own)) {
+                    elsewhere.put(route.name(), upstream);
+                }
             }
         }
+        return new CollateUpstreams(all, elsewhere);
+    }
+
+    @Produces
+    @Singleton
+    CollatedBatches collatedBatches(CollateUpstreams upstreams, CollatedRequests store) {
         PollBackoff backoff = new PollBackoff(
                 Duration.ofMillis(config.getOptionalValue("workbench.collate.poll-initial-ms", Long.class).orElse(1000L)),
                 Duration.ofMillis(config.getOptionalValue("workbench.collate.poll-max-ms", Long.class).orElse(30_000L)));
-        return new CollatedBatches(byRoute, store, Clock.systemUTC(), backoff);
+        return new CollatedBatches(upstreams.all(), store, Clock.systemUTC(), backoff);
     }
 
     void close(@Disposes CollatedBatches batches) {
@@ -133,6 +155,18 @@ public class CollateWiring {
     @Singleton
     GetCollatedRequest getCollatedRequest(CollatedRequests store) {
         return new GetCollatedRequest(store);
+    }
+
+    @Produces
+    @Singleton
+    GetCollatedBatch getCollatedBatch(CollatedRequests store, CollateUpstreams upstreams) {
+        return new GetCollatedBatch(store, upstreams.elsewhere());
+    }
+
+    @Produces
+    @Singleton
+    ListCollatedBatches listCollatedBatches(CollatedRequests store, CollateUpstreams upstreams) {
+        return new ListCollatedBatches(store, upstreams.elsewhere());
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package dev.llmworkbench.persistence.mongo;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -86,12 +88,23 @@ public final class MongoCollatedRequests implements CollatedRequests {
     }
 
     @Override
+    public List<CollateStatusEntry> batches(int limit) {
+        return log.aggregate(List.of(Aggregates.sort(Sorts.ascending("seq")),
+                        Aggregates.group("$batch_id", Accumulators.first("row", "$$ROOT")),
+                        Aggregates.sort(Sorts.descending("row.seq")), Aggregates.limit(limit)))
+                .map(group -> entry(group.get("row", Document.class))).into(new ArrayList<>());
+    }
+
+    @Override
     public List<CollateStatusEntry> statusLog(String batchId) {
-        return log.find(Filters.eq("batch_id", batchId)).sort(Sorts.ascending("seq"))
-                .map(row -> new CollateStatusEntry(row.getString("batch_id"), row.getString("route"), instant(row.getLong("at")),
-                        BatchStatus.fromWire(row.getString("status")).orElseThrow(),
-                        new RequestCounts(row.getInteger("total"), row.getInteger("completed"), row.getInteger("failed"))))
+        return log.find(Filters.eq("batch_id", batchId)).sort(Sorts.ascending("seq")).map(MongoCollatedRequests::entry)
                 .into(new ArrayList<>());
+    }
+
+    private static CollateStatusEntry entry(Document row) {
+        return new CollateStatusEntry(row.getString("batch_id"), row.getString("route"), instant(row.getLong("at")),
+                BatchStatus.fromWire(row.getString("status")).orElseThrow(),
+                new RequestCounts(row.getInteger("total"), row.getInteger("completed"), row.getInteger("failed")));
     }
 
     private static Document document(CollatedRequest request) {

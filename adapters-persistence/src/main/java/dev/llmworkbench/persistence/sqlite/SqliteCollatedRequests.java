@@ -40,6 +40,9 @@ public final class SqliteCollatedRequests implements CollatedRequests {
     private static final String LOG = "SELECT batch_id, route, at, status, total, completed, failed FROM collate_batch_status "
             + "WHERE batch_id = :batch_id ORDER BY seq";
 
+    private static final String BATCHES = "SELECT batch_id, route, at, status, total, completed, failed FROM collate_batch_status "
+            + "WHERE seq IN (SELECT min(seq) FROM collate_batch_status GROUP BY batch_id) ORDER BY seq DESC LIMIT :limit";
+
     private final Jdbi jdbi;
 
     public SqliteCollatedRequests(SqliteStore store) {
@@ -116,12 +119,19 @@ public final class SqliteCollatedRequests implements CollatedRequests {
     }
 
     @Override
+    public List<CollateStatusEntry> batches(int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery(BATCHES).bind("limit", limit).map(SqliteCollatedRequests::entry).list());
+    }
+
+    @Override
     public List<CollateStatusEntry> statusLog(String batchId) {
-        return jdbi.withHandle(handle -> handle.createQuery(LOG).bind("batch_id", batchId)
-                .map((rs, ctx) -> new CollateStatusEntry(rs.getString("batch_id"), rs.getString("route"),
-                        SqliteInstants.parse(rs.getString("at")), BatchStatus.fromWire(rs.getString("status")).orElseThrow(),
-                        new RequestCounts(rs.getInt("total"), rs.getInt("completed"), rs.getInt("failed"))))
-                .list());
+        return jdbi.withHandle(handle -> handle.createQuery(LOG).bind("batch_id", batchId).map(SqliteCollatedRequests::entry).list());
+    }
+
+    private static CollateStatusEntry entry(ResultSet rs, StatementContext context) throws SQLException {
+        return new CollateStatusEntry(rs.getString("batch_id"), rs.getString("route"), SqliteInstants.parse(rs.getString("at")),
+                BatchStatus.fromWire(rs.getString("status")).orElseThrow(),
+                new RequestCounts(rs.getInt("total"), rs.getInt("completed"), rs.getInt("failed")));
     }
 
     private static CollatedRequest request(ResultSet rs, StatementContext context) throws SQLException {

@@ -75,6 +75,11 @@ public final class HttpBatchUpstream implements BatchUpstream {
     }
 
     @Override
+    public String batchObject(String batchId) throws IOException, InterruptedException {
+        return json(send(request("/batches/" + batchId).GET().build()), "retrieve batch " + batchId).toString();
+    }
+
+    @Override
     public Map<String, CollatedAnswer> answers(String fileId) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = client.send(request("/files/" + fileId + "/content").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());

@@ -17,6 +17,9 @@ public interface BatchUpstream {
 
     UpstreamBatch retrieve(String batchId) throws IOException, InterruptedException;
 
+    /** The upstream's {@code Batch} object as it sends it, for {@code GET /v1/batches} to show. */
+    String batchObject(String batchId) throws IOException, InterruptedException;
+
     /**
      * The answers an output or error file holds, by {@code custom_id}: a line's {@code response} as it came, or, for
      * a line the upstream never sent (expired, cancelled), its {@code error} as an OpenAI error body.

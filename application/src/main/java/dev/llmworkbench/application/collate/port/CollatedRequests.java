@@ -28,6 +28,9 @@ public interface CollatedRequests {
     /** Appends one row to the batch status log. */
     void appendStatus(CollateStatusEntry entry);
 
+    /** The first status log row of each upstream batch, the newest batch first: which batches collation made. */
+    List<CollateStatusEntry> batches(int limit);
+
     /** The status log of one upstream batch, oldest first. */
     List<CollateStatusEntry> statusLog(String batchId);
 }
