@@ -83,9 +83,12 @@ public final class CollateDispatch implements AutoCloseable {
     }
 
     private void later(AsyncContext async, CompletableFuture<CollatedRequest> outcome, boolean acceptedWhenSubmitted) {
-        outcome.thenAcceptAsync(request -> {
+        outcome.whenCompleteAsync((request, failure) -> {
             try {
-                if (acceptedWhenSubmitted && request.state() == CollateState.SUBMITTED) {
+                if (failure != null) {
+                    ErrorBody.write((HttpServletResponse) async.getResponse(), failure);
+                    async.complete();
+                } else if (acceptedWhenSubmitted && request.state() == CollateState.SUBMITTED) {
                     accepted(async, request);
                 } else {
                     answer(async, request);

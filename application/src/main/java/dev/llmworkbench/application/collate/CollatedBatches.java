@@ -46,7 +46,18 @@ public final class CollatedBatches implements AutoCloseable {
 
     /** Sends a closed window's requests as one batch of {@code route}'s upstream, then follows it. */
     void submit(String route, List<Collation.Held> window) {
-        runs.execute(() -> run(route, window));
+        runs.execute(() -> {
+            try {
+                run(route, window);
+            } catch (RuntimeException unexpected) {
+                // A store that failed: no caller may wait forever; what was stored is resumed at the next start.
+                LOG.warning(() -> "event=collate_batch_broken route=" + route + " type=" + unexpected.getClass().getSimpleName());
+                window.forEach(held -> {
+                    held.submitted().completeExceptionally(unexpected);
+                    held.finished().completeExceptionally(unexpected);
+                });
+            }
+        });
     }
 
     /** Follows, again, an upstream batch a previous process submitted; its callers read the results from the store. */
