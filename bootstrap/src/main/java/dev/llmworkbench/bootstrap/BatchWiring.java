@@ -13,6 +13,7 @@ import dev.llmworkbench.application.batch.port.Batches;
 import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.rest.batch.HttpLineCaller;
 import dev.llmworkbench.rest.batch.JsonlInputLines;
+import dev.llmworkbench.rest.gateway.BatchLineMark;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -24,9 +25,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,13 +51,6 @@ public class BatchWiring {
     @ConfigProperty(name = "workbench.batch.timeout-ms", defaultValue = "600000")
     long timeoutMs;
 
-    @Inject
-    @ConfigProperty(name = "workbench.batch.base-url")
-    Optional<String> baseUrl;
-
-    @Inject
-    Config config;
-
     @Produces
     @Singleton
     BatchIds batchIds() {
@@ -67,11 +59,10 @@ public class BatchWiring {
 
     @Produces
     @Singleton
-    HttpLineCaller lineCaller() {
-        URI base = URI.create(baseUrl.map(String::strip).filter(url -> !url.isEmpty())
-                .orElseGet(() -> "http://localhost:" + config.getOptionalValue("http.port", String.class).orElse("9080")));
+    HttpLineCaller lineCaller(GatewayConfig gateway, BatchLineMark mark) {
+        URI base = URI.create(gateway.ownBase());
         LOG.info(() -> "event=batch_lines_target url=" + base);
-        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs));
+        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs), mark);
     }
 
     @Produces

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.Config;
 public class GatewayConfig {
     static final long DEFAULT_TIMEOUT_MS = 600_000;
     static final int DEFAULT_MAX_CONCURRENCY = 1024;
+    private static final String OPENAI_HOST = "api.openai.com";
 
     @Inject
     Config config;
@@ -67,16 +68,37 @@ public class GatewayConfig {
 
     private Route route(String name) {
         String prefix = "workbench.upstream." + name + ".";
-        String url = config.getOptionalValue(prefix + "url", String.class)
+        RouteKind kind = RouteKind.fromConfig(config.getOptionalValue(prefix + "kind", String.class).orElse("openai"));
+        Optional<String> configuredUrl = config.getOptionalValue(prefix + "url", String.class).map(String::strip)
+                .filter(url -> !url.isEmpty());
+        // A collate route with no url batches through this server's own batch server.
+        String url = kind == RouteKind.COLLATE ? configuredUrl.orElseGet(() -> ownBase() + "/v1") : configuredUrl
                 .orElseThrow(() -> new IllegalStateException("route " + name + " is listed in workbench.upstream.routes but has no "
                         + prefix + "url"));
-        return new Route(name, URI.create(url.strip()),
-                config.getOptionalValue(prefix + "api-key", String.class).map(String::strip).map(ApiKey::new),
+        return new Route(name, URI.create(url),
+                apiKey(prefix, kind, url),
                 config.getOptionalValues(prefix + "models", String.class).orElse(List.of()).stream()
                         .map(String::strip).map(ModelPattern::new).toList(),
                 Duration.ofMillis(config.getOptionalValue(prefix + "timeout-ms", Long.class).orElse(DEFAULT_TIMEOUT_MS)),
                 config.getOptionalValue(prefix + "max-concurrency", Integer.class).orElse(DEFAULT_MAX_CONCURRENCY),
-                RouteKind.fromConfig(config.getOptionalValue(prefix + "kind", String.class).orElse("openai")),
+                kind,
                 config.getOptionalValue(prefix + "api-version", String.class).map(String::strip));
+    }
+
+    /** A collate route to OpenAI with no key of its own takes {@code OPENAI_API_KEY}, as batch-gpt reads it. */
+    private Optional<ApiKey> apiKey(String prefix, RouteKind kind, String url) {
+        Optional<String> own = config.getOptionalValue(prefix + "api-key", String.class).map(String::strip).filter(k -> !k.isEmpty());
+        if (own.isEmpty() && kind == RouteKind.COLLATE && URI.create(url).getHost() != null
+                && URI.create(url).getHost().equals(OPENAI_HOST)) {
+            own = config.getOptionalValue("OPENAI_API_KEY", String.class).map(String::strip).filter(k -> !k.isEmpty());
+        }
+        return own.map(ApiKey::new);
+    }
+
+    /** This server's root, as the batch server's lines reach it: {@code workbench.batch.base-url}, else loopback on its port. */
+    String ownBase() {
+        return config.getOptionalValue("workbench.batch.base-url", String.class).map(String::strip).filter(url -> !url.isEmpty())
+                .map(url -> url.replaceAll("/+$", ""))
+                .orElseGet(() -> "http://localhost:" + config.getOptionalValue("http.port", String.class).orElse("9080"));
     }
 }

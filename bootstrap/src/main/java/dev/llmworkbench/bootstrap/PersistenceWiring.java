@@ -1,17 +1,20 @@
 package dev.llmworkbench.bootstrap;
 
 import dev.llmworkbench.application.batch.port.Batches;
+import dev.llmworkbench.application.collate.port.CollatedRequests;
 import dev.llmworkbench.application.files.port.FileStore;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.application.webhooks.port.Webhooks;
 import dev.llmworkbench.persistence.mongo.MongoBatches;
+import dev.llmworkbench.persistence.mongo.MongoCollatedRequests;
 import dev.llmworkbench.persistence.mongo.MongoCompletionLog;
 import dev.llmworkbench.persistence.mongo.MongoFileStore;
 import dev.llmworkbench.persistence.mongo.MongoLoadTestRuns;
 import dev.llmworkbench.persistence.mongo.MongoStore;
 import dev.llmworkbench.persistence.mongo.MongoWebhooks;
 import dev.llmworkbench.persistence.sqlite.SqliteBatches;
+import dev.llmworkbench.persistence.sqlite.SqliteCollatedRequests;
 import dev.llmworkbench.persistence.sqlite.SqliteCompletionLog;
 import dev.llmworkbench.persistence.sqlite.SqliteFileStore;
 import dev.llmworkbench.persistence.sqlite.SqliteLoadTestRuns;
@@ -145,6 +148,12 @@ public class PersistenceWiring {
     @Singleton
     Webhooks webhooks() {
         return fromStore(SqliteWebhooks::new, MongoWebhooks::new);
+    }
+
+    @Produces
+    @Singleton
+    CollatedRequests collatedRequests() {
+        return fromStore(SqliteCollatedRequests::new, MongoCollatedRequests::new);
     }
 
     /** Opens the chosen store at start-up, and marks the runs the last shutdown cut (no run of this process began yet). */

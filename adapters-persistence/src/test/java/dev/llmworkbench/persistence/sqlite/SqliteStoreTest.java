@@ -55,7 +55,8 @@ class SqliteStoreTest {
                             "3 files e8a31846d58b590ce7fd597f52359a372ba3c3a008f711e8fc9e8cc51927c960",
                             "4 batches 7a06e7daadc2f73765799c6454ab292ae435a95ca8c67dc025446a0f6a3d26ad",
                             "5 webhooks 06c306e05eaf489b73894bea71a4fd7920fb2ebb3f4ae065aa278091bb5f57fe",
-                            "6 completion_usage_source 051a37cd9e18e4b0cc12559384a987a3bf0deb5afd98d09b1bf4d315eb109053"),
+                            "6 completion_usage_source 051a37cd9e18e4b0cc12559384a987a3bf0deb5afd98d09b1bf4d315eb109053",
+                            "7 collated_requests 4dd3430930f69241efdb1622f5d0352e88dc7bd6fd7613f6f5f9928518d19863"),
                     query(store, SqliteStoreTest::versions));
         }
     }

@@ -6,8 +6,12 @@ import dev.llmworkbench.domain.batch.BatchError;
 import dev.llmworkbench.domain.batch.BatchEvent;
 import dev.llmworkbench.domain.batch.BatchStatus;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +34,29 @@ final class BatchJson {
     }
 
     static String page(BatchPage page) {
+        return page(page, List.of(), page.batches().size());
+    }
+
+    /**
+     * A page of this server's batches merged with {@code upstream} ones (the {@code Batch} objects an upstream sent),
+     * newest first by {@code created_at}, at most {@code limit}.
+     */
+    static String page(BatchPage page, List<String> upstream, int limit) {
+        List<JsonObject> all = new ArrayList<>();
+        page.batches().forEach(batch -> all.add(Json.createReader(new StringReader(batch(batch))).readObject()));
+        upstream.forEach(object -> all.add(Json.createReader(new StringReader(object)).readObject()));
+        if (!upstream.isEmpty()) {
+            all.sort(Comparator.comparingLong((JsonObject batch) -> batch.getJsonNumber("created_at").longValue()).reversed());
+        }
+        List<JsonObject> shown = all.subList(0, Math.min(limit, all.size()));
         return write(json -> {
             json.writeStartObject().write("object", "list").writeStartArray("data");
-            page.batches().forEach(batch -> object(json, batch));
+            shown.forEach(json::write);
             json.writeEnd();
-            if (!page.batches().isEmpty()) {
-                json.write("first_id", page.batches().getFirst().id()).write("last_id", page.batches().getLast().id());
+            if (!shown.isEmpty()) {
+                json.write("first_id", shown.getFirst().getString("id")).write("last_id", shown.getLast().getString("id"));
             }
-            json.write("has_more", page.hasMore()).writeEnd();
+            json.write("has_more", page.hasMore() || all.size() > limit).writeEnd();
         });
     }
 

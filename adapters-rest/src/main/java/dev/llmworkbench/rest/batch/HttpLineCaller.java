@@ -3,6 +3,7 @@ package dev.llmworkbench.rest.batch;
 import dev.llmworkbench.application.batch.port.LineCaller;
 import dev.llmworkbench.domain.batch.BatchEndpoint;
 import dev.llmworkbench.domain.batch.BatchUsage;
+import dev.llmworkbench.rest.gateway.BatchLineMark;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,11 +26,16 @@ public final class HttpLineCaller implements LineCaller {
     private final HttpClient client;
     private final URI base;
     private final Duration timeout;
+    private final BatchLineMark mark;
 
-    /** @param base the server's root, such as {@code http://localhost:9080}; endpoints' paths start with /v1 */
-    public HttpLineCaller(URI base, Duration timeout) {
+    /**
+     * @param base the server's root, such as {@code http://localhost:9080}; endpoints' paths start with /v1
+     * @param mark sent with every line, so a line for a collate route's model is answered, not collated again
+     */
+    public HttpLineCaller(URI base, Duration timeout, BatchLineMark mark) {
         this.base = base;
         this.timeout = timeout;
+        this.mark = mark;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -39,6 +45,7 @@ public final class HttpLineCaller implements LineCaller {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
+                .header(BatchLineMark.HEADER, mark.token())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

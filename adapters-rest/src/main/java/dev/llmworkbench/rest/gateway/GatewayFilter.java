@@ -2,6 +2,8 @@ package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.application.gateway.CompletionRecorder;
 import dev.llmworkbench.domain.gateway.Route;
+import dev.llmworkbench.domain.gateway.RouteKind;
+import dev.llmworkbench.rest.collate.CollateDispatch;
 import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
 import dev.llmworkbench.rest.OpenAiHeaders;
@@ -22,7 +24,8 @@ import java.util.List;
 /**
  * Sends each request on the OpenAI paths to the route its model names: to an upstream, forwarded on a virtual
  * thread, or to the built-in emulator in this process. Registered only when routes are configured
- * ({@link GatewayRegistration}), so without them the emulator's servlet is exactly what it was.
+ * ({@link GatewayRegistration}), so without them the emulator's servlet is exactly what it was. A model whose route
+ * is a collate route is held for a batch ({@link CollateDispatch}), unless the request is a batch line of this server.
  */
 final class GatewayFilter extends HttpFilter {
     static final String ROUTE_HEADER = "X-Gateway-Route";
@@ -34,16 +37,20 @@ final class GatewayFilter extends HttpFilter {
     private final CompletionRecorder recorder;
     private final String via;
     private final Clock clock;
+    private final CollateDispatch collate;
+    private final BatchLineMark mark;
 
     /** @param via this gateway's {@code Via} entry: a request already carrying it came from this gateway */
     GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder, String via,
-                  Clock clock) {
+                  Clock clock, CollateDispatch collate, BatchLineMark mark) {
         this.upstreams = upstreams;
         this.bodies = bodies;
         this.emulator = emulator;
         this.recorder = recorder;
         this.via = via;
         this.clock = clock;
+        this.collate = collate;
+        this.mark = mark;
     }
 
     @Override
@@ -69,15 +76,25 @@ final class GatewayFilter extends HttpFilter {
         String nextVia = previousVia == null ? via : previousVia + ", " + via;
         List<String[]> headers = ForwardHeaders.request(request.getHeaderNames(), request::getHeaders);
         EmulatorRecording recording = new EmulatorRecording(response, recorder);
+        boolean batchLine = mark.marks(request.getHeader(BatchLineMark.HEADER), request.getRemoteAddr());
+        String collateMode = request.getHeader(CollateDispatch.MODE_HEADER);
         bodies.read(request, recording, (async, bytes) -> route(new Exchange(async, requestId, path, bytes, JsonBody.parse(bytes),
-                arrival, clock.instant()), headers, nextVia, recording));
+                arrival, clock.instant()), headers, nextVia, recording, batchLine, collateMode));
     }
 
-    private void route(Exchange exchange, List<String[]> headers, String nextVia, EmulatorRecording recording) throws IOException {
+    private void route(Exchange exchange, List<String[]> headers, String nextVia, EmulatorRecording recording, boolean batchLine,
+                       String collateMode) throws IOException {
         JsonObject json = exchange.json();
         List<Upstreams.Upstream> candidates = json.get("model") instanceof JsonString model
                 ? upstreams.candidates(model.getString()) : List.of();
         AsyncContext async = exchange.async();
+        if (!candidates.isEmpty() && candidates.getFirst().route().kind() == RouteKind.COLLATE) {
+            if (!batchLine) {
+                collate.take(async, candidates.getFirst().route().name(), exchange.path(), json, collateMode);
+                return;
+            }
+            candidates = candidates.stream().filter(upstream -> upstream.route().kind() != RouteKind.COLLATE).toList();
+        }
         if (candidates.isEmpty()) {
             HttpServletResponse response = (HttpServletResponse) async.getResponse();
             response.setHeader(ROUTE_HEADER, Route.EMULATOR);

@@ -4,6 +4,7 @@ import dev.llmworkbench.application.emulation.ListModels;
 import dev.llmworkbench.application.gateway.CompletionRecorder;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.rest.RequestBodies;
+import dev.llmworkbench.rest.collate.CollateDispatch;
 import dev.llmworkbench.rest.emulation.EmulatorDispatch;
 import dev.llmworkbench.rest.emulation.EmulatorServlet;
 import jakarta.inject.Inject;
@@ -45,6 +46,12 @@ public class GatewayRegistration implements ServletContextListener {
     @Inject
     ListModels listModels;
 
+    @Inject
+    CollateDispatch collate;
+
+    @Inject
+    BatchLineMark batchLineMark;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         if (upstreams.routes().isEmpty()) {
@@ -52,7 +59,8 @@ public class GatewayRegistration implements ServletContextListener {
             return;
         }
         FilterRegistration.Dynamic filter = event.getServletContext().addFilter("gateway",
-                new GatewayFilter(upstreams, bodies, emulator, recorder, upstreams.via(), Clock.systemUTC()));
+                new GatewayFilter(upstreams, bodies, emulator, recorder, upstreams.via(), Clock.systemUTC(),
+                        collate, batchLineMark));
         filter.setAsyncSupported(true);
         // After the declared filters, so the request id and the request limits come first.
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, EmulatorServlet.CHAT, EmulatorServlet.COMPLETIONS,

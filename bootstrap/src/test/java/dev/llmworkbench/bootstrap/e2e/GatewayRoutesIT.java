@@ -47,7 +47,8 @@ class GatewayRoutesIT {
         JsonNode routes = JSON.readTree(response.body()).get("data");
         List<String> names = new ArrayList<>();
         routes.forEach(route -> names.add(route.get("name").asText()));
-        assertEquals(List.of("relay", "hasty", "refused", "nowhere", "fake", "azure", "brittle", "primary", "secondary", "emulator"),
+        assertEquals(List.of("relay", "hasty", "refused", "nowhere", "fake", "azure", "brittle", "primary", "secondary", "collate",
+                        "collatecap", "collatefail", "emulator"),
                 names);
 
         JsonNode hasty = routes.get(1);
