@@ -11,6 +11,7 @@ import dev.llmworkbench.application.batch.ListBatches;
 import dev.llmworkbench.application.batch.port.BatchNotifier;
 import dev.llmworkbench.application.batch.port.Batches;
 import dev.llmworkbench.application.files.port.FileStore;
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.rest.batch.HttpLineCaller;
 import dev.llmworkbench.rest.batch.JsonlInputLines;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,11 +68,11 @@ public class BatchWiring {
 
     @Produces
     @Singleton
-    HttpLineCaller lineCaller() {
+    HttpLineCaller lineCaller(InternalKey internal) {
         URI base = URI.create(baseUrl.map(String::strip).filter(url -> !url.isEmpty())
                 .orElseGet(() -> "http://localhost:" + config.getOptionalValue("http.port", String.class).orElse("9080")));
         LOG.info(() -> "event=batch_lines_target url=" + base);
-        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs));
+        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs), internal);
     }
 
     @Produces
