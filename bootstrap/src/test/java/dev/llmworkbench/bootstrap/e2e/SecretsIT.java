@@ -95,8 +95,9 @@ class SecretsIT {
         awaitDelivery();
         calls.get("/api/batches/" + batch.get("id").asText() + "/webhooks");
 
+        // A named host may be vLLM, so ignore_eos is sent unless turned off; the emulator refuses it as OpenAI does.
         HttpResponse<String> run = calls.postJson("/run-task/", "{\"input_lens\":\"4\",\"output_lens\":\"2\",\"user\":1,\"time_\":\"1s\","
-                + "\"host\":\"" + server.url() + "/v1\",\"API_KEY\":\"" + LOAD_KEY + "\",\"headers\":{\"X-TTFT-MS\":\"1\",\"X-ITL-MS\":\"1\"}}");
+                + "\"host\":\"" + server.url() + "/v1\",\"ignore_eos\":false,\"API_KEY\":\"" + LOAD_KEY + "\",\"headers\":{\"X-TTFT-MS\":\"1\",\"X-ITL-MS\":\"1\"}}");
         assertEquals(200, run.statusCode(), run.body());
         JsonNode overall = BatchFlow.json(run.body()).get("result").get("overall");
         assertEquals(0, overall.get("failures").size(), "the target's key was accepted: " + overall);
