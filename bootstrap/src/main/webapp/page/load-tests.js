@@ -1,6 +1,6 @@
 // The "Load tests" section: start a run from the form, follow it live (GET .../events, Server-Sent
 // Events), show its results, cancel it, export it, and browse and compare the stored runs.
-import { api, clearError, showError } from './api.js';
+import { api, clearError, followEvents, showError } from './api.js';
 import { liveCharts } from './charts.js';
 import { runHistory } from './history.js';
 import { initForm, readForm, remember } from './load-form.js';
@@ -74,24 +74,26 @@ export function init(section) {
 
 /** Follows a run's events until its "done"; returns what stops following it. */
 function watch(id, view, runs) {
-  const events = new EventSource(`/api/load-tests/${encodeURIComponent(id)}/events`);
-  events.addEventListener('snapshot', event => view.show(JSON.parse(event.data)));
-  events.addEventListener('done', event => {
-    events.close();
-    const run = JSON.parse(event.data);
-    view.show(run);
-    if (run.status === 'failed') {
-      showError(`The run failed: ${run.error}`);
+  let done = false;
+  const path = `/api/load-tests/${encodeURIComponent(id)}`;
+  return followEvents(`${path}/events`, (name, data) => {
+    if (name === 'snapshot') {
+      view.show(JSON.parse(data));
+    } else if (name === 'done') {
+      done = true;
+      const run = JSON.parse(data);
+      view.show(run);
+      if (run.status === 'failed') {
+        showError(`The run failed: ${run.error}`);
+      }
+      runs.reload();
     }
-    runs.reload();
+  }, () => {
+    // A stream that ended or broke before "done" (a restart, a refusal): show the run as it is now.
+    if (!done) {
+      api(path).then(run => view.show(run), failure => showError(failure.message));
+    }
   });
-  // EventSource reconnects on its own after a dropped stream; a refused one (a 4xx) closes it for good.
-  events.onerror = () => {
-    if (events.readyState === EventSource.CLOSED) {
-      api(`/api/load-tests/${encodeURIComponent(id)}`).then(run => view.show(run), failure => showError(failure.message));
-    }
-  };
-  return () => events.close();
 }
 
 /** The run card: title, status, progress, live charts while it runs, results at the end. */

@@ -1,7 +1,7 @@
 // The "Emulator" section: the emulator's live settings as a form bound to /api/emulator/config (PATCH sends what
 // changed, DELETE restores the configured values), and a chat box that streams an answer from /v1/chat/completions
 // and shows the time to first token and the gaps between tokens as this browser measured them.
-import { api, clearError, showError } from './api.js';
+import { api, authorizedFetch, clearError, showError } from './api.js';
 
 export function init(section) {
   const form = section.querySelector('#pg-settings');
@@ -63,7 +63,7 @@ async function chat(section) {
   const started = performance.now();
   const arrivals = [];
   try {
-    const response = await fetch('/v1/chat/completions', {
+    const response = await authorizedFetch('/v1/chat/completions', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
       body: JSON.stringify({

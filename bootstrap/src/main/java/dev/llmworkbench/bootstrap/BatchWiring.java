@@ -11,6 +11,7 @@ import dev.llmworkbench.application.batch.ListBatches;
 import dev.llmworkbench.application.batch.port.BatchNotifier;
 import dev.llmworkbench.application.batch.port.Batches;
 import dev.llmworkbench.application.files.port.FileStore;
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.rest.batch.HttpLineCaller;
 import dev.llmworkbench.rest.batch.JsonlInputLines;
 import dev.llmworkbench.rest.gateway.BatchLineMark;
@@ -59,10 +60,10 @@ public class BatchWiring {
 
     @Produces
     @Singleton
-    HttpLineCaller lineCaller(GatewayConfig gateway, BatchLineMark mark) {
+    HttpLineCaller lineCaller(GatewayConfig gateway, BatchLineMark mark, InternalKey internal) {
         URI base = URI.create(gateway.ownBase());
         LOG.info(() -> "event=batch_lines_target url=" + base);
-        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs), mark);
+        return new HttpLineCaller(base, Duration.ofMillis(timeoutMs), mark, internal);
     }
 
     @Produces

@@ -6,6 +6,7 @@ import dev.llmworkbench.application.gateway.ListCompletions;
 import dev.llmworkbench.application.gateway.PruneCompletions;
 import dev.llmworkbench.application.gateway.SumUsage;
 import dev.llmworkbench.application.gateway.port.CompletionLog;
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.rest.gateway.PayloadRoute;
 import dev.llmworkbench.rest.gateway.RouteModels;
 import dev.llmworkbench.rest.gateway.Upstreams;
@@ -55,8 +56,8 @@ public class GatewayWiring {
 
     @Produces
     @Singleton
-    Upstreams upstreams(GatewayConfig config) {
-        return new Upstreams(config.routes(), config::circuit, Clock.systemUTC());
+    Upstreams upstreams(GatewayConfig config, InternalKey internal) {
+        return new Upstreams(config.routes(), config::circuit, Clock.systemUTC(), internal);
     }
 
     void close(@Disposes Upstreams upstreams) {
@@ -71,8 +72,8 @@ public class GatewayWiring {
 
     @Produces
     @Singleton
-    PayloadRoute payloadRoute(GatewayConfig config) {
-        return new PayloadRoute(config.payloadRoute());
+    PayloadRoute payloadRoute(GatewayConfig config, InternalKey internal) {
+        return new PayloadRoute(config.payloadRoute(), internal);
     }
 
     void close(@Disposes PayloadRoute route) {

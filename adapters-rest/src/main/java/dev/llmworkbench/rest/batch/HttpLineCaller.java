@@ -3,6 +3,7 @@ package dev.llmworkbench.rest.batch;
 import dev.llmworkbench.application.batch.port.LineCaller;
 import dev.llmworkbench.domain.batch.BatchEndpoint;
 import dev.llmworkbench.domain.batch.BatchUsage;
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.rest.gateway.BatchLineMark;
 import java.io.IOException;
 import java.net.URI;
@@ -27,28 +28,31 @@ public final class HttpLineCaller implements LineCaller {
     private final URI base;
     private final Duration timeout;
     private final BatchLineMark mark;
+    private final Optional<String> internalKey;
 
     /**
-     * @param base the server's root, such as {@code http://localhost:9080}; endpoints' paths start with /v1
-     * @param mark sent with every line, so a line for a collate route's model is answered, not collated again
+     * @param base        the server's root, such as {@code http://localhost:9080}; endpoints' paths start with /v1
+     * @param mark        sent with every line, so a line for a collate route's model is answered, not collated again
+     * @param internalKey this process's key, sent when {@code base} is this server (so lines pass its access control)
      */
-    public HttpLineCaller(URI base, Duration timeout, BatchLineMark mark) {
+    public HttpLineCaller(URI base, Duration timeout, BatchLineMark mark, InternalKey internalKey) {
         this.base = base;
         this.timeout = timeout;
         this.mark = mark;
+        this.internalKey = internalKey.forTarget(base);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override
     public Reply call(BatchEndpoint endpoint, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(endpoint.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(endpoint.path()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .header(BatchLineMark.HEADER, mark.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        internalKey.ifPresent(key -> request.header(InternalKey.HEADER, key));
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String requestId = response.headers().firstValue("x-request-id").orElseGet(HttpLineCaller::requestId);
         ReplyBody parsed = ReplyBody.of(response.body());
         return new Reply(response.statusCode(), requestId, parsed.json(), parsed.usage(),

@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
  * Which headers cross the gateway. Requests keep the caller's headers (the emulator's {@code X-*} timing headers
  * included, so a load test through the gateway still steers an emulator upstream) less the hop-by-hop ones of
  * RFC 9110 section 7.6.1, those a {@code Connection} header names, the caller's credentials (the route's key replaces
- * them) and the framing the HTTP client sets itself. {@code Accept-Encoding} is dropped too: the gateway reads the
- * answer it passes on to record it, which it cannot do in gzip. The batch line mark is this process's secret and stays in it.
+ * them; this server's internal key goes to itself only) and the framing the HTTP client sets itself.
+ * {@code Accept-Encoding} is dropped too: the gateway reads the answer it passes on to record it, which it cannot do
+ * in gzip. The batch line mark is this process's secret and stays in it.
  */
 final class ForwardHeaders {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
-    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "api-key", "host", "content-length", "expect",
-            "accept-encoding", "via", BatchLineMark.HEADER.toLowerCase(Locale.ROOT));
+    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "api-key", "x-workbench-internal-key", "host",
+            "content-length", "expect", "accept-encoding", "via", BatchLineMark.HEADER.toLowerCase(Locale.ROOT));
     // The gateway's own x-request-id names the answer (and its row in the completion log); dates and server names
     // are the answering server's, which is Liberty.
     private static final Set<String> NOT_RETURNED = Set.of("content-length", "x-request-id", "date", "server", "via");

@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.gateway;
 
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.application.gateway.CompletionRecorder;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
@@ -137,6 +138,7 @@ final class Forwarding implements Runnable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(usageAsked.orElse(exchange.body())));
         headers.forEach(header -> request.header(header[0], header[1]));
         request.header("Via", via);
+        upstreams.internal().forTarget(route.url()).ifPresent(key -> request.header(InternalKey.HEADER, key));
         route.apiKey().ifPresent(key -> {
             if (route.kind() == RouteKind.AZURE) {
                 request.header("api-key", key.value());

@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.gateway;
 
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
 import dev.llmworkbench.rest.ErrorBody;
@@ -23,9 +24,12 @@ public final class PayloadRoute implements AutoCloseable {
 
     private final Optional<Route> route;
     private final HttpClient client;
+    private final InternalKey internal;
 
-    public PayloadRoute(Optional<Route> route) {
+    /** @param internal this process's key, for an {@code ENDPOINT} that is this server itself */
+    public PayloadRoute(Optional<Route> route, InternalKey internal) {
         this.route = route;
+        this.internal = internal;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -39,6 +43,7 @@ public final class PayloadRoute implements AutoCloseable {
                 .timeout(upstream.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(chat.toString(), StandardCharsets.UTF_8));
+        internal.forTarget(upstream.url()).ifPresent(key -> request.header(InternalKey.HEADER, key));
         upstream.apiKey().ifPresent(key -> {
             if (upstream.kind() == RouteKind.AZURE) {
                 request.header("api-key", key.value());

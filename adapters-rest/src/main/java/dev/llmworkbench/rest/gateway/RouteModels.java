@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.gateway;
 
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.domain.gateway.ModelPattern;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,24 +51,25 @@ public final class RouteModels {
         for (Upstreams.Upstream upstream : upstreams.all()) {
             Route route = upstream.route();
             if (route.kind() == RouteKind.OPENAI) {
-                clients.put(route.name(), client(route, upstreams.via()));
+                clients.put(route.name(), client(route, upstreams.via(), upstreams.internal().forTarget(route.url())));
             }
         }
     }
 
-    /** The route's key and the gateway's {@code Via} on each list request. */
-    private record Credentials(Route route, String via) implements ClientRequestFilter {
+    /** The route's key, the gateway's {@code Via} and, to this server itself, its internal key on each list request. */
+    private record Credentials(Route route, String via, Optional<String> internal) implements ClientRequestFilter {
         @Override
         public void filter(ClientRequestContext request) {
             route.apiKey().ifPresent(key -> request.getHeaders().putSingle("Authorization", "Bearer " + key.value()));
             request.getHeaders().putSingle("Via", via);
+            internal.ifPresent(key -> request.getHeaders().putSingle(InternalKey.HEADER, key));
         }
     }
 
-    private static UpstreamModelsClient client(Route route, String via) {
+    private static UpstreamModelsClient client(Route route, String via, Optional<String> internal) {
         return RestClientBuilder.newBuilder().baseUri(route.url())
                 .connectTimeout(FETCH_SECONDS, TimeUnit.SECONDS).readTimeout(FETCH_SECONDS, TimeUnit.SECONDS)
-                .register(new Credentials(route, via)).build(UpstreamModelsClient.class);
+                .register(new Credentials(route, via, internal)).build(UpstreamModelsClient.class);
     }
 
     /** Every route's models, in the configured order, each list no older than the cache allows. */

@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.gateway;
 
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.domain.gateway.CircuitBreaker;
 import dev.llmworkbench.domain.gateway.CircuitPolicy;
 import dev.llmworkbench.domain.gateway.Route;
@@ -36,13 +37,16 @@ public final class Upstreams implements AutoCloseable {
 
     private final RouteTable routes;
     private final Clock clock;
+    private final InternalKey internal;
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
     // Unique per server start, so a request this gateway sent is recognised when it comes back.
     private final String via = "1.1 workbench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 
-    public Upstreams(RouteTable routes, Function<Route, CircuitPolicy> circuits, Clock clock) {
+    /** @param internal this process's key for a route that points back at this server */
+    public Upstreams(RouteTable routes, Function<Route, CircuitPolicy> circuits, Clock clock, InternalKey internal) {
         this.routes = routes;
         this.clock = clock;
+        this.internal = internal;
         for (Route route : routes.routes()) {
             HttpClient client = HttpClient.newBuilder()
                     // Plain http upstreams would otherwise get an h2c upgrade attempt on every new connection.
@@ -67,6 +71,10 @@ public final class Upstreams implements AutoCloseable {
 
     Clock clock() {
         return clock;
+    }
+
+    InternalKey internal() {
+        return internal;
     }
 
     /** The routes serving {@code model}, the first choice first and then its fallbacks; empty for the emulator's. */

@@ -77,7 +77,7 @@ public class LoadTestServlet extends HttpServlet {
         String location = request.getContextPath() + LOAD_TESTS + "/";
         bodies.read(request, response, (async, body) -> Thread.ofVirtual().name("load-test-request").start(() -> {
             try {
-                LoadTestCommand command = LoadTestRequestReader.command(body, fallback);
+                LoadTestCommand command = targets.authorised(LoadTestRequestReader.command(body, fallback));
                 if (task) {
                     TaskAnswer.write((HttpServletResponse) async.getResponse(), runTask.run(command));
                 } else {

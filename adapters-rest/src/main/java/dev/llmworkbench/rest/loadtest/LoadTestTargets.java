@@ -1,5 +1,7 @@
 package dev.llmworkbench.rest.loadtest;
 
+import dev.llmworkbench.application.loadtest.LoadTestCommand;
+import dev.llmworkbench.rest.auth.InternalKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,9 @@ public class LoadTestTargets {
     @ConfigProperty(name = "workbench.loadtest.default-host")
     Optional<String> defaultHost;
 
+    @Inject
+    InternalKey internal;
+
     /**
      * A plan's target when it names no {@code host}.
      *
@@ -26,6 +31,15 @@ public class LoadTestTargets {
      *                        {@code ignore_eos} as OpenAI does, and needs neither to give the exact output length
      */
     record DefaultTarget(URI uri, boolean builtInEmulator) {
+    }
+
+    /**
+     * The command as it is run: a run of this server's own emulator that brings no key of its own is sent with this
+     * process's internal key, so it passes the access control; a key the caller gave is used as given.
+     */
+    LoadTestCommand authorised(LoadTestCommand command) {
+        return command.apiKey().isPresent() ? command : internal.forTarget(command.plan().target())
+                .map(key -> new LoadTestCommand(command.plan(), command.planDocument(), Optional.of(key))).orElse(command);
     }
 
     DefaultTarget defaultTarget(HttpServletRequest request) {

@@ -35,6 +35,7 @@ class ForwardHeadersTest {
         sent.put("Proxy-Authorization", List.of("Basic x"));
         sent.put("Accept-Encoding", List.of("gzip"));
         sent.put("Expect", List.of("100-continue"));
+        sent.put("X-Workbench-Internal-Key", List.of("internal-from-a-batch-line"));
         assertEquals(List.of("Content-Type: application/json", "X-TTFT-MS: 200", "OpenAI-Organization: org-1"), forwarded(sent));
     }
 
