@@ -3,6 +3,7 @@ package dev.llmworkbench.persistence.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
@@ -42,6 +43,13 @@ final class BatchLines {
             int completed = (int) answers.stream().filter(a -> a.answer().succeeded()).count();
             BatchUsage usage = answers.stream().map(a -> a.answer().tokens()).reduce(BatchUsage.NONE, BatchUsage::plus);
             return new Tally(completed, answers.size() - completed, usage);
+        }
+
+        /** The update that adds this tally to a batch's counts and usage. */
+        Bson increments() {
+            return combine(inc("counts.completed", completed), inc("counts.failed", failed),
+                    inc("usage.input", usage.inputTokens()), inc("usage.cached", usage.cachedTokens()),
+                    inc("usage.output", usage.outputTokens()), inc("usage.reasoning", usage.reasoningTokens()));
         }
     }
 

@@ -174,7 +174,7 @@ public final class MongoBatches implements Batches {
         return unit.run(ops -> {
             Tally recorded = lines.record(ops, batchId, answers);
             if (recorded.completed() + recorded.failed() > 0) {
-                ops.updateOne(batches, and(eq("_id", batchId), ANSWERING), added(recorded));
+                ops.updateOne(batches, and(eq("_id", batchId), ANSWERING), recorded.increments());
             }
             return recorded.completed() + recorded.failed();
         });
@@ -210,11 +210,5 @@ public final class MongoBatches implements Batches {
 
     private static Bson sameCounts(RequestCounts counts) {
         return and(eq("counts.completed", counts.completed()), eq("counts.failed", counts.failed()));
-    }
-
-    private static Bson added(Tally tally) {
-        return combine(inc("counts.completed", tally.completed()), inc("counts.failed", tally.failed()),
-                inc("usage.input", tally.usage().inputTokens()), inc("usage.cached", tally.usage().cachedTokens()),
-                inc("usage.output", tally.usage().outputTokens()), inc("usage.reasoning", tally.usage().reasoningTokens()));
     }
 }
