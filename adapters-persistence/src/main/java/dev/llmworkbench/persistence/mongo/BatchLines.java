@@ -32,7 +32,7 @@ import org.bson.conversions.Bson;
  * until its answer moves it, once, to {@code done} or {@code failed} with its file line and its usage.
  */
 final class BatchLines {
-    static final String PENDING = "pending";
+    private static final String PENDING = "pending";
     private static final int WRITES_PER_CALL = 1_000;
 
     /** What recorded answers add to a batch: lines completed and failed, and their tokens. */
