@@ -3,6 +3,7 @@ package dev.llmworkbench.persistence.mongo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
@@ -31,7 +32,7 @@ import org.bson.conversions.Bson;
  * until its answer moves it, once, to {@code done} or {@code failed} with its file line and its usage.
  */
 final class BatchLines {
-    static final String PENDING = "pending";
+    private static final String PENDING = "pending";
     private static final int WRITES_PER_CALL = 1_000;
 
     /** What recorded answers add to a batch: lines completed and failed, and their tokens. */
@@ -42,6 +43,13 @@ final class BatchLines {
             int completed = (int) answers.stream().filter(a -> a.answer().succeeded()).count();
             BatchUsage usage = answers.stream().map(a -> a.answer().tokens()).reduce(BatchUsage.NONE, BatchUsage::plus);
             return new Tally(completed, answers.size() - completed, usage);
+        }
+
+        /** The update that adds this tally to a batch's counts and usage. */
+        Bson increments() {
+            return combine(inc("counts.completed", completed), inc("counts.failed", failed),
+                    inc("usage.input", usage.inputTokens()), inc("usage.cached", usage.cachedTokens()),
+                    inc("usage.output", usage.outputTokens()), inc("usage.reasoning", usage.reasoningTokens()));
         }
     }
 

@@ -37,20 +37,21 @@ import org.bson.conversions.Bson;
 /**
  * Batches in MongoDB: one document per batch in {@code batches}, holding its counts, usage, errors, metadata and its
  * status log ({@link BatchDocuments}), and its lines in {@code batch_lines} ({@link BatchLines}). A move is one
- * update filtered by the status it moves from, which also appends the event; its counts are summed from the lines
- * in the same compare-and-set, so every event and every ended batch has exact counts.
+ * update filtered by the status it moves from, which also appends the event; when the batch stops taking answers
+ * its counts are summed from the lines in the same compare-and-set, so every ended batch has exact counts.
  *
  * <p>On a replica set, {@code start} and {@code answer} are transactions. Elsewhere their writes are ordered so that
  * a crash between two cannot make anything wrong: {@code start} writes the lines first (again without doubles, when
  * a crashed start is run again) and then moves the batch, and lines of a batch that never started are not read;
  * {@code answer} moves the lines first and then adds them to the batch's counts, and what a crash kept from the
- * counts is summed again from the lines when the store opens and at the batch's next move.
+ * counts is summed again from the lines when the store opens and when the batch stops taking answers.
  */
 public final class MongoBatches implements Batches {
     private static final List<String> UNFINISHED = List.of(BatchStatus.VALIDATING.wire(), BatchStatus.IN_PROGRESS.wire(),
             BatchStatus.FINALIZING.wire(), BatchStatus.CANCELLING.wire());
     // Lines are answered only while a batch runs or is being cancelled; a late answer is not added to a batch moved on.
-    private static final Bson ANSWERING = in("status", BatchStatus.IN_PROGRESS.wire(), BatchStatus.CANCELLING.wire());
+    private static final List<String> ANSWERING_STATUSES = List.of(BatchStatus.IN_PROGRESS.wire(), BatchStatus.CANCELLING.wire());
+    private static final Bson ANSWERING = in("status", ANSWERING_STATUSES);
     private static final String STARTED = BatchDocuments.timeField(BatchStatus.IN_PROGRESS);
 
     private final MongoCollection<Document> batches;
@@ -98,17 +99,20 @@ public final class MongoBatches implements Batches {
 
     /**
      * Compare-and-set on the status and the counts read: a cancel and the runner cannot both win, and an answer
-     * added meanwhile makes it read and sum again.
+     * added meanwhile makes it read again. A move to a status that takes no more answers sums the counts from the
+     * lines, as no answer is added to them after it; a batch still answering keeps the counts its answers add.
      */
     private boolean moved(Operations ops, BatchStatus from, Batch next, Optional<Integer> total) {
         while (true) {
             Document current = ops.find(batches, eq("_id", next.id()))
-                    .projection(Projections.include("status", "counts", STARTED, BatchDocuments.EVENTS)).first();
+                    .projection(Projections.include("status", "counts", "usage", STARTED, BatchDocuments.EVENTS)).first();
             if (current == null || !from.wire().equals(current.getString("status"))) {
                 return false;
             }
             RequestCounts stored = BatchDocuments.counts(current.get("counts", Document.class));
-            Tally tally = current.get(STARTED) == null ? Tally.NONE : lines.tally(ops, next.id());
+            Tally tally = current.get(STARTED) != null && !ANSWERING_STATUSES.contains(next.status().wire())
+                    ? lines.tally(ops, next.id())
+                    : new Tally(stored.completed(), stored.failed(), BatchDocuments.usage(current.get("usage", Document.class)));
             RequestCounts counts = new RequestCounts(total.orElse(stored.total()), tally.completed(), tally.failed());
             int seq = current.getList(BatchDocuments.EVENTS, Document.class).size() + 1;
             List<Bson> updates = new ArrayList<>(BatchDocuments.moved(next));
@@ -170,7 +174,7 @@ public final class MongoBatches implements Batches {
         return unit.run(ops -> {
             Tally recorded = lines.record(ops, batchId, answers);
             if (recorded.completed() + recorded.failed() > 0) {
-                ops.updateOne(batches, and(eq("_id", batchId), ANSWERING), added(recorded));
+                ops.updateOne(batches, and(eq("_id", batchId), ANSWERING), recorded.increments());
             }
             return recorded.completed() + recorded.failed();
         });
@@ -206,11 +210,5 @@ public final class MongoBatches implements Batches {
 
     private static Bson sameCounts(RequestCounts counts) {
         return and(eq("counts.completed", counts.completed()), eq("counts.failed", counts.failed()));
-    }
-
-    private static Bson added(Tally tally) {
-        return combine(inc("counts.completed", tally.completed()), inc("counts.failed", tally.failed()),
-                inc("usage.input", tally.usage().inputTokens()), inc("usage.cached", tally.usage().cachedTokens()),
-                inc("usage.output", tally.usage().outputTokens()), inc("usage.reasoning", tally.usage().reasoningTokens()));
     }
 }

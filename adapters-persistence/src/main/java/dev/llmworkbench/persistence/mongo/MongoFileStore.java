@@ -8,11 +8,7 @@ import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.MongoGridFSException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.GridFSUploadStream;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -24,8 +20,6 @@ import dev.llmworkbench.domain.files.NewFile;
 import dev.llmworkbench.domain.files.StoredFile;
 import dev.llmworkbench.domain.files.UnknownFileException;
 import dev.llmworkbench.persistence.FileIds;
-import dev.llmworkbench.persistence.LimitedOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -35,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -47,21 +40,14 @@ import org.bson.conversions.Bson;
  * document) is removed when the store opens.
  */
 public final class MongoFileStore implements FileStore {
-    static final String BUCKET = "file_contents";
-    private static final int BUFFER_BYTES = 64 * 1024;
-
     private final MongoCollection<Document> files;
-    private final MongoCollection<Document> contentFiles;
-    private final MongoCollection<Document> contentChunks;
-    private final GridFSBucket bucket;
+    private final FileContents contents;
     private final Clock clock;
     private final FileIds fileIds = new FileIds();
 
     public MongoFileStore(MongoStore store, Clock clock) {
         this.files = store.database().getCollection("files");
-        this.contentFiles = store.database().getCollection(BUCKET + ".files");
-        this.contentChunks = store.database().getCollection(BUCKET + ".chunks");
-        this.bucket = GridFSBuckets.create(store.database(), BUCKET);
+        this.contents = new FileContents(store.database());
         this.clock = clock;
         // Pages by creation (with or without a purpose), and the prune's scan of expiry times.
         files.createIndex(Indexes.ascending("created_at", "_id"));
@@ -74,42 +60,16 @@ public final class MongoFileStore implements FileStore {
     public StoredFile save(NewFile file, Content content) throws IOException {
         String id = fileIds.next();
         Instant createdAt = Instant.ofEpochSecond(now());
-        long bytes = upload(id, file, content);
+        long bytes = contents.upload(id, file, content);
         StoredFile stored = new StoredFile(id, bytes, createdAt,
                 file.expiresAt().map(at -> Instant.ofEpochSecond(at.getEpochSecond())), file.filename(), file.purpose());
         try {
             files.insertOne(document(stored));
         } catch (RuntimeException failure) {
-            deleteContent(id);
+            contents.delete(id);
             throw failure;
         }
         return stored;
-    }
-
-    /** Streams the content into GridFS; on any failure the upload is aborted, which deletes the chunks written. */
-    private long upload(String id, NewFile file, Content content) throws IOException {
-        GridFSUploadStream upload = bucket.openUploadStream(new BsonString(id), file.filename());
-        long bytes;
-        try {
-            LimitedOutputStream out = new LimitedOutputStream(new BufferedOutputStream(upload, BUFFER_BYTES), file.maxBytes());
-            content.writeTo(out);
-            out.flush();
-            bytes = out.count();
-        } catch (IOException | RuntimeException failure) {
-            try {
-                upload.abort();
-            } catch (RuntimeException abortFailed) {
-                failure.addSuppressed(abortFailed);
-            }
-            throw failure;
-        }
-        try {
-            upload.close();
-        } catch (RuntimeException failure) {
-            deleteContent(id);
-            throw failure;
-        }
-        return bytes;
     }
 
     @Override
@@ -122,11 +82,7 @@ public final class MongoFileStore implements FileStore {
         if (find(id).isEmpty()) {
             throw new UnknownFileException(id);
         }
-        try {
-            return bucket.openDownloadStream(new BsonString(id));
-        } catch (MongoGridFSException deletedMeanwhile) {
-            throw new UnknownFileException(id);
-        }
+        return contents.open(id).orElseThrow(() -> new UnknownFileException(id));
     }
 
     @Override
@@ -159,7 +115,7 @@ public final class MongoFileStore implements FileStore {
         if (files.deleteOne(and(eq("_id", id), visible())).getDeletedCount() == 0) {
             return false;
         }
-        deleteContent(id);
+        contents.delete(id);
         return true;
     }
 
@@ -171,16 +127,13 @@ public final class MongoFileStore implements FileStore {
             return 0;
         }
         long deleted = files.deleteMany(and(in("_id", ids), expired)).getDeletedCount();
-        ids.forEach(this::deleteContent);
+        ids.forEach(contents::delete);
         return Math.toIntExact(deleted);
     }
 
     /** The ids of every content kept in GridFS, whole or in part: for the tests, which check that nothing is left. */
     Set<String> contentIds() {
-        Set<String> ids = new HashSet<>();
-        contentFiles.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-        contentChunks.distinct("files_id", String.class).into(ids);
-        return ids;
+        return contents.ids();
     }
 
     /** Expired files, then contents of no file: uploads a crash cut (chunks with no GridFS document) or never recorded. */
@@ -188,16 +141,7 @@ public final class MongoFileStore implements FileStore {
         pruneExpired();
         Set<String> kept = new HashSet<>();
         files.find().projection(new Document("_id", 1)).forEach(d -> kept.add(d.getString("_id")));
-        contentIds().stream().filter(id -> !kept.contains(id)).forEach(this::deleteContent);
-    }
-
-    /**
-     * Deletes a content by its two collections rather than {@code bucket.delete}, which throws when the GridFS
-     * document is missing: chunks of a cut upload have none, and a prune and a delete may race for the same file.
-     */
-    private void deleteContent(String id) {
-        contentChunks.deleteMany(eq("files_id", id));
-        contentFiles.deleteOne(eq("_id", id));
+        contents.ids().stream().filter(id -> !kept.contains(id)).forEach(contents::delete);
     }
 
     private Bson visible() {

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.llmworkbench.application.batch.port.AnsweredLine;
 import dev.llmworkbench.application.batch.port.Batches;
 import dev.llmworkbench.application.batch.port.PendingLine;
 import dev.llmworkbench.domain.batch.Batch;
 import dev.llmworkbench.domain.batch.BatchEndpoint;
-import dev.llmworkbench.domain.batch.BatchEvent;
 import dev.llmworkbench.domain.batch.BatchStatus;
 import dev.llmworkbench.domain.batch.BatchUsage;
 import dev.llmworkbench.domain.batch.CompletionWindow;
+import dev.llmworkbench.domain.batch.LineAnswer;
 import dev.llmworkbench.domain.batch.RequestCounts;
 import dev.llmworkbench.persistence.BatchesContract;
 import java.time.Instant;
@@ -57,6 +58,10 @@ class MongoBatchesTest extends BatchesContract {
                 Updates.set("usage", new Document("input", 7L).append("cached", 0L).append("output", 3L).append("reasoning", 0L))));
     }
 
+    private static AnsweredLine answered(int line) {
+        return new AnsweredLine(new LineAnswer.Response(line, "c" + line, 200, "req", "{}", new BatchUsage(10, 0, 5, 0)), "{}");
+    }
+
     private Batch started(String id) {
         Batch batch = Batch.create(id, BatchEndpoint.CHAT_COMPLETIONS, "file-in", CompletionWindow.DAY, Map.of(), Optional.empty(), T0);
         batches().add(batch);
@@ -77,13 +82,16 @@ class MongoBatchesTest extends BatchesContract {
     }
 
     @Test
-    void aMoveLogsTheCountsOfTheLinesEvenWhenAnAnswerWasNotYetAddedToThem() {
+    void aBatchThatStopsTakingAnswersHasTheCountsOfItsLinesEvenWhenAnAnswerWasNotYetAddedToThem() {
         Batch started = started("batch_late");
+        batches().answer("batch_late", List.of(answered(1), answered(3)));
         answeredButNotCounted("batch_late", 2, "failed");
-        assertTrue(batches().move(BatchStatus.IN_PROGRESS, started.cancel(T0.plusSeconds(2))));
-        List<BatchEvent> events = batches().events("batch_late");
-        assertEquals(new RequestCounts(3, 0, 1), events.getLast().counts());
-        assertEquals(new RequestCounts(3, 0, 1), batches().find("batch_late").orElseThrow().counts());
+        assertEquals(new RequestCounts(3, 2, 0), batches().find("batch_late").orElseThrow().counts());
+        assertTrue(batches().move(BatchStatus.IN_PROGRESS, started.finalizing(T0.plusSeconds(2))));
+        assertEquals(new RequestCounts(3, 2, 1), batches().events("batch_late").getLast().counts());
+        Batch read = batches().find("batch_late").orElseThrow();
+        assertEquals(new RequestCounts(3, 2, 1), read.counts());
+        assertEquals(new BatchUsage(27, 0, 13, 0), read.usage());
     }
 
     @Test

@@ -43,9 +43,9 @@ class MongoFileStoreTest extends FileStoreContract {
         StoredFile kept = store().save(new NewFile("kept.jsonl", FilePurpose.BATCH, Optional.empty(), 100), out -> out.write('k'));
         // A process killed mid-upload leaves chunks with no GridFS document; one killed after the upload, a whole
         // content with no file document.
-        mongo.store().database().getCollection(MongoFileStore.BUCKET + ".chunks")
+        mongo.store().database().getCollection(FileContents.BUCKET + ".chunks")
                 .insertOne(new Document("files_id", "file-cutMidUpload000000000").append("n", 0).append("data", new byte[] {1}));
-        try (GridFSUploadStream upload = GridFSBuckets.create(mongo.store().database(), MongoFileStore.BUCKET)
+        try (GridFSUploadStream upload = GridFSBuckets.create(mongo.store().database(), FileContents.BUCKET)
                 .openUploadStream(new BsonString("file-uploadedButNeverRecorded"), "x")) {
             upload.write(new byte[] {2});
         }
