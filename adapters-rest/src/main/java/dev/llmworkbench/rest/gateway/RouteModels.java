@@ -66,6 +66,8 @@ public final class RouteModels {
     private static UpstreamModelsClient client(Route route, String via) {
         return RestClientBuilder.newBuilder().baseUri(route.url())
                 .connectTimeout(FETCH_SECONDS, TimeUnit.SECONDS).readTimeout(FETCH_SECONDS, TimeUnit.SECONDS)
+                // A route's redirect would carry its key to a host not on workbench.outbound.allow.
+                .followRedirects(false)
                 .register(new Credentials(route, via)).build(UpstreamModelsClient.class);
     }
 
