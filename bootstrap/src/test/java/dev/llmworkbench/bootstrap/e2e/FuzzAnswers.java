@@ -31,9 +31,13 @@ final class FuzzAnswers {
     private FuzzAnswers() {
     }
 
-    /** How a refusal of this endpoint is shaped. */
+    /**
+     * How a refusal of this endpoint is shaped: OpenAI's, or a FastAPI integration's ({@code {"detail": "..."}} of
+     * {@code /process-payload/}, {@code {"status": "error", "error": "..."}} of {@code /run-task/}), whose limits the
+     * server sets before the endpoint's own code (a 413) may still answer in OpenAI's.
+     */
     enum Shape {
-        OPENAI, DETAIL
+        OPENAI, FASTAPI
     }
 
     /** Sends {@code request}, failing on what no answer may be; answers the response for further checks. */
@@ -87,8 +91,8 @@ final class FuzzAnswers {
         }
         try {
             JsonNode body = JSON.readTree(response.body());
-            if (shape == Shape.DETAIL) {
-                return body.path("detail").isTextual() || body.path("error").path("message").isTextual();
+            if (shape == Shape.FASTAPI) {
+                return body.path("detail").isTextual() || body.path("error").isTextual() || body.path("error").path("message").isTextual();
             }
             JsonNode error = body.get("error");
             return error != null && error.size() == 4 && error.get("message").isTextual() && !error.get("message").asText().isEmpty()

@@ -46,7 +46,7 @@ class GatewayFuzzIT {
     @Property(tries = 300)
     void everyPayloadIsAnsweredWithoutA5xx(@ForAll("payloads") String payload) throws Exception {
         FuzzAnswers.send(FuzzAnswers.request("/process-payload/").header("Content-Type", "application/json").header("X-TTFT-MS", "0")
-                .header("X-ITL-MS", "0").POST(HttpRequest.BodyPublishers.ofString(payload)), FuzzAnswers.Shape.DETAIL, payload);
+                .header("X-ITL-MS", "0").POST(HttpRequest.BodyPublishers.ofString(payload)), FuzzAnswers.Shape.FASTAPI, payload);
     }
 
     @Provide

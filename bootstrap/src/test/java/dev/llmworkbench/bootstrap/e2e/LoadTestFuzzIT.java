@@ -49,7 +49,7 @@ class LoadTestFuzzIT {
             bounded = object.toString();
         }
         FuzzAnswers.send(FuzzAnswers.request("/run-task/").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(bounded)), FuzzAnswers.Shape.DETAIL, bounded);
+                .POST(HttpRequest.BodyPublishers.ofString(bounded)), FuzzAnswers.Shape.FASTAPI, bounded);
     }
 
     @Property(tries = 200)
