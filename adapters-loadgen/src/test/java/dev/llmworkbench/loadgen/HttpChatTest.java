@@ -275,6 +275,20 @@ class HttpChatTest {
         }
     }
 
+    @Test
+    void aRedirectIsTheTargetsAnswerAndIsNeverFollowed() throws Exception {
+        URI elsewhere = server.script("elsewhere", exchange -> whole(exchange, 200, "application/json", "{}"));
+        URI url = server.script("redirecting", exchange -> {
+            exchange.getResponseHeaders().add("Location", elsewhere + "/chat/completions");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        try (HttpChat chat = new HttpChat(target(url), RunClock.startingNow(), String::length)) {
+            assertTrue(chat.send(new ChatCall("m", "hi", 1, 1, false), System.nanoTime()).error().isPresent());
+        }
+        assertEquals(List.of(), server.portsOf("elsewhere"));
+    }
+
     private static RequestSample send(URI url, boolean stream) throws InterruptedException {
         return send(url, stream, Duration.ofSeconds(5));
     }

@@ -227,4 +227,17 @@ public abstract class FileStoreContract {
         NotFoundException missing = assertThrows(NotFoundException.class, () -> store().open("file-unknown"));
         assertEquals("No such File object: file-unknown", missing.getMessage());
     }
+
+    @Test
+    void countsTheFilesKeptNeitherDeletedNorExpired() throws IOException {
+        assertEquals(0, store().count());
+        StoredFile kept = save("kept.txt", FilePurpose.USER_DATA, "a");
+        StoredFile deleted = save("deleted.txt", FilePurpose.USER_DATA, "b");
+        store().save(new NewFile("soon.jsonl", FilePurpose.BATCH, Optional.of(clock.instant().plusSeconds(60)), LIMIT), out -> out.write('x'));
+        assertEquals(3, store().count());
+        store().delete(deleted.id());
+        clock.advanceSeconds(60);
+        assertEquals(1, store().count());
+        assertEquals(Optional.of(kept), store().find(kept.id()));
+    }
 }

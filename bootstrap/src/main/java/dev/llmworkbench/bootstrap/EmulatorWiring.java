@@ -13,11 +13,13 @@ import dev.llmworkbench.application.emulation.RateLimiter;
 import dev.llmworkbench.application.emulation.SettingKeys;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
 import dev.llmworkbench.rest.emulation.JsonlCannedAnswers;
+import dev.llmworkbench.rest.emulation.StreamSlots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Builds the emulator's use cases from configuration. Produced as {@link Singleton}: the use cases
@@ -60,6 +62,13 @@ public class EmulatorWiring {
     @Singleton
     RateLimiter rateLimiter() {
         return new RateLimiter();
+    }
+
+    /** Twice the 10,000 users the load generator is built for, so no single run of it meets the limit. */
+    @Produces
+    @Singleton
+    StreamSlots streamSlots(Config config) {
+        return new StreamSlots(config.getOptionalValue(StreamSlots.KEY, Integer.class).orElse(20_000));
     }
 
     @Produces

@@ -44,12 +44,16 @@ public class FilesWiring {
     @ConfigProperty(name = "workbench.files.max-bytes", defaultValue = "209715200")
     long maxBytes;
 
+    @Inject
+    @ConfigProperty(name = "workbench.files.max-count", defaultValue = "10000")
+    long maxCount;
+
     private ScheduledExecutorService pruning;
 
     @Produces
     @Singleton
     UploadFile uploadFile(FileStore store) {
-        return new UploadFile(store, maxBytes, Clock.systemUTC());
+        return new UploadFile(store, maxBytes, maxCount, Clock.systemUTC());
     }
 
     /** The spool holds uploads only while they are read, so whatever is in it at start-up was cut short. */

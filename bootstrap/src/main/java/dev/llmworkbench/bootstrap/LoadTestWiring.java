@@ -9,6 +9,7 @@ import dev.llmworkbench.application.loadtest.RunLoadTest;
 import dev.llmworkbench.application.loadtest.StartLoadTest;
 import dev.llmworkbench.application.loadtest.port.LoadGenerator;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
+import dev.llmworkbench.domain.loadtest.RunLimits;
 import dev.llmworkbench.loadgen.HttpLoadGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -36,6 +37,16 @@ public class LoadTestWiring {
     @ConfigProperty(name = "workbench.loadtest.max-concurrent-runs", defaultValue = "1")
     int maxConcurrentRuns;
 
+    /** The scale the generator is built for (docs/BENCHMARKS.md); the plan's own bound is ten times it. */
+    @Inject
+    @ConfigProperty(name = RunLimits.MAX_USERS_KEY, defaultValue = "10000")
+    int maxUsers;
+
+    /** An ISO-8601 duration such as PT24H; a whole run, every step added. */
+    @Inject
+    @ConfigProperty(name = RunLimits.MAX_DURATION_KEY, defaultValue = "PT24H")
+    String maxDuration;
+
     @Produces
     @Singleton
     LoadGenerator generator() {
@@ -47,7 +58,7 @@ public class LoadTestWiring {
     LoadTestQueue queue(LoadTestRuns runs, LoadGenerator generator) {
         // Ids are as unguessable as a UUID's 96 random bits only when drawn from a secure source.
         return new LoadTestQueue(runs, generator, Clock.systemUTC(), new SecureRandom(), Thread.ofVirtual().name("load-test-", 0).factory(),
-                maxConcurrentRuns, SNAPSHOT_INTERVAL);
+                maxConcurrentRuns, SNAPSHOT_INTERVAL, new RunLimits(maxUsers, Duration.parse(maxDuration)));
     }
 
     void close(@Disposes LoadTestQueue queue) {

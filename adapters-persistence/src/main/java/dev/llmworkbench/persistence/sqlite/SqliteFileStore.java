@@ -54,6 +54,7 @@ public final class SqliteFileStore implements FileStore {
     private static final String PAGE_ASC = PAGE.formatted(">", "ASC", "ASC");
     private static final String PAGE_DESC = PAGE.formatted("<", "DESC", "DESC");
     private static final String DELETE = "DELETE FROM files WHERE id = :id";
+    private static final String COUNT = "SELECT COUNT(*) FROM files WHERE " + VISIBLE;
     private static final String EXPIRED = "DELETE FROM files WHERE expires_at <= :now RETURNING id";
     private static final String ALL_IDS = "SELECT id FROM files";
 
@@ -125,6 +126,11 @@ public final class SqliteFileStore implements FileStore {
                 .map(SqliteFileStore::row).list());
         boolean hasMore = files.size() > query.limit();
         return new FilePage(hasMore ? files.subList(0, query.limit()) : files, hasMore);
+    }
+
+    @Override
+    public long count() {
+        return jdbi.withHandle(handle -> handle.createQuery(COUNT).bind("now", now()).mapTo(Long.class).one());
     }
 
     @Override

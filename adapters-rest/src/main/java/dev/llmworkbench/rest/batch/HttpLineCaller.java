@@ -40,7 +40,9 @@ public final class HttpLineCaller implements LineCaller {
         this.timeout = timeout;
         this.mark = mark;
         this.internalKey = internalKey.forTarget(base);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        // Never is the JDK's default; said here so that a line's answer is always the one base answered.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override

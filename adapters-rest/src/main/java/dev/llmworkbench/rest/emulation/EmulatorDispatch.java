@@ -40,15 +40,18 @@ public class EmulatorDispatch {
     @Inject
     RateLimitGate rateLimits;
 
+    @Inject
+    StreamSlots streams;
+
     /** Answers on {@code async}, which it owns from now on, unless it throws. */
     public void emulate(AsyncContext async, String path, JsonObject json, long arrival) throws IOException {
         HttpServletRequest request = (HttpServletRequest) async.getRequest();
         JsonFields body = JsonFields.of(json);
         boolean stream = isStream(json);
         switch (path) {
-            case EmulatorServlet.CHAT -> Delivery.send(emitter, limited(async, chat.start(body, request::getHeader, arrival)), stream, async);
-            case EmulatorServlet.COMPLETIONS -> Delivery.send(emitter, limited(async, completions.start(body, request::getHeader, arrival)), stream, async);
-            case EmulatorServlet.RESPONSES -> Delivery.send(emitter, limited(async, responses.start(body, request::getHeader, arrival)), stream, async);
+            case EmulatorServlet.CHAT -> Delivery.send(emitter, limited(async, chat.start(body, request::getHeader, arrival), stream), stream, async);
+            case EmulatorServlet.COMPLETIONS -> Delivery.send(emitter, limited(async, completions.start(body, request::getHeader, arrival), stream), stream, async);
+            case EmulatorServlet.RESPONSES -> Delivery.send(emitter, limited(async, responses.start(body, request::getHeader, arrival), stream), stream, async);
             default -> {
                 JsonResponse.write((HttpServletResponse) async.getResponse(), HttpServletResponse.SC_OK, embeddings.embed(body));
                 async.complete();
@@ -56,8 +59,11 @@ public class EmulatorDispatch {
         }
     }
 
-    private Emulated limited(AsyncContext async, Emulated emulated) {
+    private Emulated limited(AsyncContext async, Emulated emulated, boolean stream) {
         rateLimits.admit((HttpServletRequest) async.getRequest(), (HttpServletResponse) async.getResponse(), emulated.emulation());
+        if (stream) {
+            streams.admit(emulated.emulation());
+        }
         return emulated;
     }
 

@@ -69,6 +69,8 @@ public final class RouteModels {
     private static UpstreamModelsClient client(Route route, String via, Optional<String> internal) {
         return RestClientBuilder.newBuilder().baseUri(route.url())
                 .connectTimeout(FETCH_SECONDS, TimeUnit.SECONDS).readTimeout(FETCH_SECONDS, TimeUnit.SECONDS)
+                // A route's redirect would carry its key to a host not on workbench.outbound.allow.
+                .followRedirects(false)
                 .register(new Credentials(route, via, internal)).build(UpstreamModelsClient.class);
     }
 

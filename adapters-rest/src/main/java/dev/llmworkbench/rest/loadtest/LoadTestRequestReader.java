@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.loadtest;
 
 import dev.llmworkbench.application.loadtest.LoadTestCommand;
+import dev.llmworkbench.application.outbound.OutboundCheck;
 import dev.llmworkbench.domain.loadtest.LoadTestPlan;
 import dev.llmworkbench.domain.loadtest.PlanRequest;
 import dev.llmworkbench.domain.loadtest.RecordedPrompt;
@@ -58,9 +59,12 @@ final class LoadTestRequestReader {
      *                 {@code ignore_eos} defaults to false, since the emulator refuses vLLM's fields as OpenAI does
      *                 (so does a host that is OpenAI's or Azure OpenAI's)
      */
-    static LoadTestCommand command(byte[] body, LoadTestTargets.DefaultTarget fallback) {
+    static LoadTestCommand command(byte[] body, LoadTestTargets.DefaultTarget fallback, OutboundCheck outbound) {
         LoadTestRequest request = read(JsonBody.parse(body), fallback.builtInEmulator());
         LoadTestPlan plan = request.plan().toPlan(fallback.uri());
+        if (request.plan().host() != null) {
+            outbound.callerTarget(plan.target(), "host");
+        }
         return new LoadTestCommand(plan, PlanDocument.json(request.plan(), plan), request.apiKey());
     }
 

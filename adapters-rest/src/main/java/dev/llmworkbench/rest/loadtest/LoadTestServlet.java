@@ -4,6 +4,7 @@ import dev.llmworkbench.application.loadtest.ListLoadTests;
 import dev.llmworkbench.application.loadtest.LoadTestCommand;
 import dev.llmworkbench.application.loadtest.RunLoadTest;
 import dev.llmworkbench.application.loadtest.StartLoadTest;
+import dev.llmworkbench.application.outbound.OutboundCheck;
 import dev.llmworkbench.application.loadtest.port.PageRequest;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import dev.llmworkbench.rest.ApiException;
@@ -38,6 +39,9 @@ public class LoadTestServlet extends HttpServlet {
 
     @Inject
     LoadTestTargets targets;
+
+    @Inject
+    OutboundCheck outbound;
 
     @Inject
     StartLoadTest start;
@@ -77,7 +81,7 @@ public class LoadTestServlet extends HttpServlet {
         String location = request.getContextPath() + LOAD_TESTS + "/";
         bodies.read(request, response, (async, body) -> Thread.ofVirtual().name("load-test-request").start(() -> {
             try {
-                LoadTestCommand command = targets.authorised(LoadTestRequestReader.command(body, fallback));
+                LoadTestCommand command = targets.authorised(LoadTestRequestReader.command(body, fallback, outbound));
                 if (task) {
                     TaskAnswer.write((HttpServletResponse) async.getResponse(), runTask.run(command));
                 } else {

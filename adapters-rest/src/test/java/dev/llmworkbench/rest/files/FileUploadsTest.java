@@ -67,6 +67,11 @@ class FileUploadsTest {
         }
 
         @Override
+        public long count() {
+            return file == null ? 0 : 1;
+        }
+
+        @Override
         public boolean delete(String id) {
             return false;
         }
@@ -83,7 +88,7 @@ class FileUploadsTest {
     private final MemoryStore store = new MemoryStore();
 
     private FileUploads uploads(long maxBytes) {
-        return new FileUploads(new UploadFile(store, maxBytes, Clock.fixed(NOW, ZoneOffset.UTC)), spool);
+        return new FileUploads(new UploadFile(store, maxBytes, 1000, Clock.fixed(NOW, ZoneOffset.UTC)), spool);
     }
 
     private static byte[] form(byte[] file, String... fields) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmworkbench.application.loadtest.LoadTestCommand;
+import dev.llmworkbench.application.outbound.OutboundCheck;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.chat.Role;
 import dev.llmworkbench.domain.loadtest.RecordedPrompt;
+import dev.llmworkbench.domain.outbound.AddressRange;
+import dev.llmworkbench.domain.outbound.OutboundPolicy;
 import dev.llmworkbench.rest.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,8 +29,13 @@ class LoadTestRequestReaderTest {
     private static final URI EMULATOR = URI.create("http://localhost:9181/v1");
     private static final String KEY = "sk-marker-0a1b2c3d4e5f";
 
+    /** Every host allowed, each resolving to one public address, unless it is an address itself. */
+    private static final OutboundCheck ANYWHERE = new OutboundCheck(OutboundPolicy.parse("0.0.0.0/0,::/0"),
+            host -> List.of(AddressRange.literal(AddressRange.isLiteral(host) ? host : "93.184.216.34")));
+
     private static LoadTestCommand command(String json) {
-        return LoadTestRequestReader.command(json.getBytes(StandardCharsets.UTF_8), new LoadTestTargets.DefaultTarget(EMULATOR, true));
+        return LoadTestRequestReader.command(json.getBytes(StandardCharsets.UTF_8), new LoadTestTargets.DefaultTarget(EMULATOR, true),
+                ANYWHERE);
     }
 
     private static JsonObject object(String json) {
@@ -59,7 +67,7 @@ class LoadTestRequestReaderTest {
         assertFalse(command("{}").plan().ignoreEos());
         assertTrue(command("{\"host\":\"http://localhost:8000/v1\"}").plan().ignoreEos());
         assertTrue(LoadTestRequestReader.command("{}".getBytes(StandardCharsets.UTF_8),
-                new LoadTestTargets.DefaultTarget(URI.create("http://vllm:8000/v1"), false)).plan().ignoreEos());
+                new LoadTestTargets.DefaultTarget(URI.create("http://vllm:8000/v1"), false), ANYWHERE).plan().ignoreEos());
         assertTrue(command("{\"ignore_eos\":true}").plan().ignoreEos());
     }
 
@@ -165,5 +173,19 @@ class LoadTestRequestReaderTest {
     @Test
     void aNullFieldTakesItsDefault() {
         assertTrue(command("{\"user\":null,\"remark\":null}").planDocument().contains("\"user\":10"));
+    }
+
+    @Test
+    void aHostAtTheCloudMetadataAddressIsRefusedNamingHostThoughEveryAddressIsAllowed() {
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class,
+                () -> command("{\"host\":\"http://169.254.169.254/latest/meta-data\"}"));
+        assertEquals("host", refused.param());
+    }
+
+    @Test
+    void noHostIsTheBuiltInEmulatorAndIsNotCheckedAsACallersTarget() {
+        OutboundCheck nowhere = new OutboundCheck(OutboundPolicy.parse("10.0.0.0/8"), host -> List.of());
+        assertEquals(EMULATOR, LoadTestRequestReader.command("{}".getBytes(StandardCharsets.UTF_8),
+                new LoadTestTargets.DefaultTarget(EMULATOR, true), nowhere).plan().target());
     }
 }

@@ -5,6 +5,7 @@ import dev.llmworkbench.domain.chat.FinishReason;
 import dev.llmworkbench.domain.chat.Usage;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import dev.llmworkbench.domain.emulation.GeneratedChoice;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -25,6 +26,7 @@ public final class Emulation {
     private final EmulatorMetrics metrics;
     private final InFlight inFlight;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final List<Runnable> whenFinished = new ArrayList<>();
     private final Sequence sequence;
     private volatile long lastStepNanos = -1;
     private volatile int stepsSent;
@@ -149,7 +151,23 @@ public final class Emulation {
         if (finished.compareAndSet(false, true)) {
             inFlight.leave();
             sequence.finish(failure instanceof FailurePlan.Reject ? null : finishedReason(), System.nanoTime());
+            List<Runnable> actions;
+            synchronized (whenFinished) {
+                actions = List.copyOf(whenFinished);
+            }
+            actions.forEach(Runnable::run);
         }
+    }
+
+    /** Runs {@code action} once, when {@link #finish()} is called (at once if it was), whichever way the response ended. */
+    public void whenFinished(Runnable action) {
+        synchronized (whenFinished) {
+            if (!finished.get()) {
+                whenFinished.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     /** vLLM's reason: the first choice's, with a tool call a stop; a response not sent whole was aborted. */

@@ -4,12 +4,14 @@ import dev.llmworkbench.application.loadtest.port.Cancellation;
 import dev.llmworkbench.application.loadtest.port.LoadGenerator;
 import dev.llmworkbench.application.loadtest.port.LoadTestRuns;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
+import dev.llmworkbench.domain.loadtest.RunLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -27,6 +29,7 @@ public final class LoadTestQueue implements AutoCloseable {
     private final RandomGenerator ids;
     private final ThreadFactory threads;
     private final int maxConcurrentRuns;
+    private final RunLimits limits;
     private final Duration snapshotInterval;
     private final Deque<QueuedRun> waiting = new ArrayDeque<>();
     private final Map<String, QueuedRun> unfinished = new HashMap<>();
@@ -36,9 +39,10 @@ public final class LoadTestQueue implements AutoCloseable {
     /**
      * @param threads          a new thread per run; virtual threads, since a run mostly waits
      * @param snapshotInterval the least time between two stored snapshots of a running run
+     * @param limits           the operator's bounds, checked before a run is stored
      */
     public LoadTestQueue(LoadTestRuns runs, LoadGenerator generator, Clock clock, RandomGenerator ids, ThreadFactory threads,
-                         int maxConcurrentRuns, Duration snapshotInterval) {
+                         int maxConcurrentRuns, Duration snapshotInterval, RunLimits limits) {
         if (maxConcurrentRuns < 1) {
             throw new IllegalArgumentException("maxConcurrentRuns must be at least 1, was " + maxConcurrentRuns);
         }
@@ -49,6 +53,7 @@ public final class LoadTestQueue implements AutoCloseable {
         this.threads = threads;
         this.maxConcurrentRuns = maxConcurrentRuns;
         this.snapshotInterval = snapshotInterval;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Stores {@code command} as a new queued run and starts it when its turn comes. */
@@ -56,6 +61,7 @@ public final class LoadTestQueue implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the load-test queue is closed");
         }
+        limits.check(command.plan());
         LoadTestRun queued = LoadTestRun.queue(command.planDocument(), clock.instant(), ids);
         runs.add(queued);
         QueuedRun run = new QueuedRun(queued, command, new Cancellation(), new CompletableFuture<>());

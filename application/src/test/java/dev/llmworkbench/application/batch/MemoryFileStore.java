@@ -69,6 +69,11 @@ final class MemoryFileStore implements FileStore {
     }
 
     @Override
+    public long count() {
+        return files.size();
+    }
+
+    @Override
     public boolean delete(String id) {
         bytes.remove(id);
         return files.remove(id) != null;

@@ -2,6 +2,7 @@ package dev.llmworkbench.application.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.llmworkbench.application.files.port.FilePage;
 import dev.llmworkbench.application.files.port.FileQuery;
@@ -27,10 +28,12 @@ class UploadFileTest {
     /** Keeps what it was asked to save, as the store's row would say it. */
     private static final class SavingStore implements FileStore {
         NewFile saved;
+        long kept;
 
         @Override
         public StoredFile save(NewFile file, Content content) throws java.io.IOException {
             saved = file;
+            kept++;
             content.writeTo(OutputStream.nullOutputStream());
             return new StoredFile("file-abc", 0, NOW, file.expiresAt(), file.filename(), file.purpose());
         }
@@ -51,6 +54,11 @@ class UploadFileTest {
         }
 
         @Override
+        public long count() {
+            return kept;
+        }
+
+        @Override
         public boolean delete(String id) {
             return false;
         }
@@ -62,7 +70,7 @@ class UploadFileTest {
     }
 
     private final SavingStore store = new SavingStore();
-    private final UploadFile upload = new UploadFile(store, 200, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final UploadFile upload = new UploadFile(store, 200, 1000, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aBatchInputExpiresAfterThirtyDaysUnlessToldOtherwiseAsOpenAiDocumentsIt() throws Exception {
@@ -100,5 +108,16 @@ class UploadFileTest {
     void acceptsTheBoundsOfTheExpiryAndEveryUploadablePurpose(String filename, String purpose, long seconds) {
         Optional<Duration> expiry = seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
         assertEquals(filename, new UploadRequest(filename, FilePurpose.parse(purpose), expiry).filename());
+    }
+
+    @Test
+    void anUploadPastTheFileCountIsRefusedBeforeAByteIsWritten() throws Exception {
+        UploadFile two = new UploadFile(store, 200, 2, Clock.fixed(NOW, ZoneOffset.UTC));
+        two.upload(new UploadRequest("a.txt", FilePurpose.USER_DATA, Optional.empty()), out -> { });
+        two.upload(new UploadRequest("b.txt", FilePurpose.USER_DATA, Optional.empty()), out -> { });
+        InvalidRequestException refused = assertThrows(InvalidRequestException.class, () -> two.upload(
+                new UploadRequest("c.txt", FilePurpose.USER_DATA, Optional.empty()), out -> fail("no byte may be written")));
+        assertEquals("file", refused.param());
+        assertEquals(2, store.kept);
     }
 }

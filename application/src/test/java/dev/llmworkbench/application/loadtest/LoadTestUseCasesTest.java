@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmworkbench.application.loadtest.port.PageRequest;
 import dev.llmworkbench.domain.InvalidRequestException;
 import dev.llmworkbench.domain.NotFoundException;
+import dev.llmworkbench.domain.loadtest.LoadShape;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import dev.llmworkbench.domain.loadtest.PlanRequest;
+import dev.llmworkbench.domain.loadtest.RunLimits;
 import dev.llmworkbench.domain.loadtest.RunStatus;
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +33,7 @@ class LoadTestUseCasesTest {
 
     private LoadTestQueue queue(int maxConcurrentRuns) {
         return new LoadTestQueue(runs, generator, new TickingClock(), new Random(1), Thread.ofVirtual().factory(),
-                maxConcurrentRuns, Duration.ZERO);
+                maxConcurrentRuns, Duration.ZERO, new RunLimits(LoadShape.MAX_USERS, Duration.ofDays(365)));
     }
 
     @AfterEach
@@ -228,5 +230,23 @@ class LoadTestUseCasesTest {
         assertEquals("ids", assertThrows(InvalidRequestException.class, () -> compare.compare(List.of(run.id()))).param());
         assertEquals("ids", assertThrows(InvalidRequestException.class, () -> compare.compare(List.of(run.id(), run.id()))).param());
         assertThrows(NotFoundException.class, () -> compare.compare(List.of(run.id(), "lt_000000000000000000000000")));
+    }
+
+    @Test
+    void aRunPastTheOperatorsLimitsIsRefusedNamingItsFieldAndNothingIsStored() {
+        queue.close();
+        queue = new LoadTestQueue(runs, generator, new TickingClock(), new Random(1), Thread.ofVirtual().factory(), 1, Duration.ZERO,
+                new RunLimits(5, Duration.ofSeconds(3)));
+        StartLoadTest start = new StartLoadTest(queue);
+        InvalidRequestException users = assertThrows(InvalidRequestException.class, () -> start.start(new LoadTestCommand(
+                new PlanRequest(null, null, null, 6, null, "1s", null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        .toPlan(URI.create("http://localhost:9080/v1")), "{}", Optional.empty())));
+        assertEquals("user", users.param());
+        // "1,2" x "1,2" is four steps of 1 s: 4 s in all, past 3 s
+        InvalidRequestException time = assertThrows(InvalidRequestException.class, () -> start.start(new LoadTestCommand(
+                new PlanRequest(null, "1,2", "1,2", 5, null, "1s", null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        .toPlan(URI.create("http://localhost:9080/v1")), "{}", Optional.empty())));
+        assertEquals("time_", time.param());
+        assertEquals(0, runs.list(new PageRequest(Optional.empty(), 10)).runs().size());
     }
 }

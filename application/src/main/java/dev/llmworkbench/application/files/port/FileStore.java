@@ -34,6 +34,9 @@ public interface FileStore {
     /** A page of files as OpenAI's {@code GET /v1/files} lists them. */
     FilePage list(FileQuery query);
 
+    /** The files kept now: neither deleted nor expired. */
+    long count();
+
     /** Deletes the row and the bytes; false when there was no such file. */
     boolean delete(String id);
 
