@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.JsonBody;
@@ -32,16 +33,18 @@ final class GatewayFilter extends HttpFilter {
     private final RequestBodies bodies;
     private final EmulatorDispatch emulator;
     private final CompletionRecorder recorder;
+    private final OpenStreams openStreams;
     private final String via;
     private final Clock clock;
 
     /** @param via this gateway's {@code Via} entry: a request already carrying it came from this gateway */
-    GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder, String via,
-                  Clock clock) {
+    GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder,
+                  OpenStreams openStreams, String via, Clock clock) {
         this.upstreams = upstreams;
         this.bodies = bodies;
         this.emulator = emulator;
         this.recorder = recorder;
+        this.openStreams = openStreams;
         this.via = via;
         this.clock = clock;
     }
@@ -87,6 +90,6 @@ final class GatewayFilter extends HttpFilter {
             return;
         }
         Thread.ofVirtual().name("gateway-" + candidates.getFirst().route().name())
-                .start(new Forwarding(exchange, upstreams, candidates, headers, nextVia, recorder));
+                .start(new Forwarding(exchange, upstreams, candidates, headers, nextVia, recorder, openStreams));
     }
 }
