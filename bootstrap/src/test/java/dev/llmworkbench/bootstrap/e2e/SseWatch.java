@@ -47,7 +47,7 @@ final class SseWatch {
             try (Stream<String> body = response.body()) {
                 body.forEach(lines::add);
             }
-        } catch (Exception | java.io.UncheckedIOException cut) {
+        } catch (Exception cut) {
             broken = true;
         } finally {
             endedAtNanos = System.nanoTime();
