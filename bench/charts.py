@@ -2,8 +2,9 @@
 baselines, client-side TTFT/ITL percentiles at 1,000 streams, and the server's threads and
 memory while it holds 10,000 streams; for the load generator (bench/loadgen-*.sh) its request
 rate against wrk and Locust, its TTFT/ITL beside the set values, and its own threads and memory
-at scale. Each SVG gets a PNG beside it when rsvg-convert (librsvg2-bin) is installed.
+at scale; for bench/soak.sh the server's heap, threads, descriptors and RSS over the soak. Each SVG gets a PNG beside it when rsvg-convert (librsvg2-bin) is installed.
 python3 bench/charts.py RESULTS_DIR"""
+import csv
 import glob
 import json
 import os
@@ -90,6 +91,7 @@ def main(directory):
         charts["scale-10000.svg"] = lines("10,000 concurrent streams", "threads stay flat; memory carries the load",
                                           series, "s")
     charts.update(loadgen_charts(directory))
+    charts.update(soak_charts(directory))
     for name, content in charts.items():
         path = os.path.join(directory, name)
         with open(path, "w") as f:
@@ -98,6 +100,22 @@ def main(directory):
         if shutil.which("rsvg-convert"):
             subprocess.run(["rsvg-convert", "-o", path[:-4] + ".png", path], check=True)
             print(path[:-4] + ".png")
+
+
+def soak_charts(directory):
+    """bench/soak.sh: heap after GC, threads, descriptors and RSS every 10 s of mixed traffic."""
+    soak = os.path.join(directory, "soak.csv")
+    if not os.path.exists(soak):
+        return {}
+    rows = list(csv.DictReader(open(soak)))
+    report = json.load(open(os.path.join(directory, "soak.json"))) if os.path.exists(os.path.join(directory, "soak.json")) else {}
+    slopes = ", ".join(f'{k} {m["slope_per_hour"]:+.0f}/h' for k, m in report.get("measures", {}).items())
+    series = [("heap after GC", "#2b6cb0", [(float(r["t"]), float(r["heap_mb"])) for r in rows], "MB"),
+              ("live threads", "#e53e3e", [(float(r["t"]), float(r["threads"])) for r in rows], ""),
+              ("open file descriptors", "#38a169", [(float(r["t"]), float(r["fds"])) for r in rows], ""),
+              ("RSS", "#718096", [(float(r["t"]), float(r["rss_mb"])) for r in rows], "MB")]
+    return {"soak.svg": lines(f'Soak: {rows[-1]["t"]} s of mixed traffic', "slopes after warm-up: " + slopes if slopes else "",
+                              series, "s")}
 
 
 def loadgen_charts(directory):

@@ -26,7 +26,7 @@ liberty_start() { # name port jvm_option...: starts the server and waits until i
   printf '%s\n' -XX:+UseZGC "$@" > "$dir/jvm.options"
   LIBERTY_SERVERS+=("$name")
   JAVA_HOME=$JAVA_HOME "$LIBERTY_WLP/bin/server" start "$name" >/dev/null
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "${LIBERTY_START_SECONDS:-180}"); do
     curl -sf -o /dev/null "http://127.0.0.1:$port/v1/models" && return 0
     sleep 1
   done

@@ -12,6 +12,14 @@ public final class ErrorBody {
     private ErrorBody() {
     }
 
+    /** What a stream the server stops before it is complete ends with (an error event: OpenAI sends mid-stream failures so). */
+    public static final String SHUTDOWN_MESSAGE = "The server is shutting down; the stream ended before it was complete.";
+    public static final String SHUTDOWN_CODE = "server_shutting_down";
+
+    public static String shutdownJson() {
+        return json(SHUTDOWN_MESSAGE, "server_error", null, SHUTDOWN_CODE);
+    }
+
     public static String json(String message, String type, String param, String code) {
         return new JsonOut(128 + message.length()).begin()
                 .object("error")

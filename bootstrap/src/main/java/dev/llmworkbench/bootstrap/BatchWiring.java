@@ -52,6 +52,11 @@ public class BatchWiring {
     @ConfigProperty(name = "workbench.batch.timeout-ms", defaultValue = "600000")
     long timeoutMs;
 
+    @Inject
+    @ConfigProperty(name = "workbench.shutdown.grace-ms", defaultValue = "10000")
+    long shutdownGraceMs;
+
+
     @Produces
     @Singleton
     BatchIds batchIds() {
@@ -69,9 +74,9 @@ public class BatchWiring {
     @Produces
     @Singleton
     BatchRunner runner(Batches batches, FileStore files, HttpLineCaller caller, BatchNotifier notifier, BatchIds ids) {
-        // Failed calls are tried 3 times from 1 s apart; lines in flight at shutdown get 10 s to be kept.
+        // Failed calls are tried 3 times from 1 s apart; lines in flight at shutdown get the grace period to be kept.
         return new BatchRunner(batches, files, new JsonlInputLines(), caller, notifier, Clock.systemUTC(), ids,
-                new BatchSettings(concurrency, maxInFlight, 3, Duration.ofSeconds(1), Duration.ofSeconds(10)));
+                new BatchSettings(concurrency, maxInFlight, 3, Duration.ofSeconds(1), Duration.ofMillis(shutdownGraceMs)));
     }
 
     void close(@Disposes BatchRunner runner) {

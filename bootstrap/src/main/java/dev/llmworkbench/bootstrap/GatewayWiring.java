@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The gateway: its upstream routes with their HTTP clients, and the completion log in the SQLite store with the
  * recorder that writes it in batches, pruned to its retention if one is set. The recorder is closed (every queued row
- * written) at shutdown, before the store it writes to.
+ * written) at shutdown by {@link ShutdownWiring}, before the store it writes to.
  */
 @ApplicationScoped
 public class GatewayWiring {
@@ -109,13 +109,11 @@ public class GatewayWiring {
         });
     }
 
-    /** Before any bean is destroyed, so the store is still open for the last batch. */
-    void flushAtShutdown(@Observes Shutdown shutdown, CompletionRecorder recorder) {
+    /** The recorder's queue is written by {@link ShutdownWiring}, once the streams whose rows it records have ended. */
+    void stopPruningAtShutdown(@Observes Shutdown shutdown) {
         if (retention != null) {
             retention.shutdownNow();
         }
-        recorder.close();
-        LOG.info(() -> "event=completion_log_flushed dropped=" + recorder.dropped());
     }
 
     @Produces

@@ -111,6 +111,11 @@ public final class MongoFileStore implements FileStore {
 
     /** The document first, then the bytes: a crash between leaves bytes that the next start-up removes. */
     @Override
+    public long count() {
+        return files.countDocuments(visible());
+    }
+
+    @Override
     public boolean delete(String id) {
         if (files.deleteOne(and(eq("_id", id), visible())).getDeletedCount() == 0) {
             return false;

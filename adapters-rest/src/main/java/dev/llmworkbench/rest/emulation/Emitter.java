@@ -2,6 +2,7 @@ package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ public class Emitter {
 
     @Inject
     EmulatorMetrics metrics;
+
+    @Inject
+    OpenStreams openStreams;
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
@@ -48,7 +52,7 @@ public class Emitter {
 
     /** A streamed response: each step's events at its due instant, then the ending and {@code [DONE]}. */
     void stream(EventSink sink, Emulation emulation, StreamFormat format) {
-        new SseStream(this, sink, emulation, format, metrics).start();
+        new SseStream(this, sink, emulation, format, metrics).start(openStreams);
     }
 
     @PreDestroy

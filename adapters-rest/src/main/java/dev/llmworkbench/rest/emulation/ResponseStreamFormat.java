@@ -4,6 +4,7 @@ import dev.llmworkbench.domain.emulation.GeneratedChoice;
 import dev.llmworkbench.domain.responses.ModelResponse;
 import dev.llmworkbench.domain.responses.ResponseItem;
 import dev.llmworkbench.domain.responses.Status;
+import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.rest.emulation.ResponseObjects.ArgumentsDelta;
 import dev.llmworkbench.rest.emulation.ResponseObjects.ArgumentsDone;
 import dev.llmworkbench.rest.emulation.ResponseObjects.ItemEvent;
@@ -11,6 +12,7 @@ import dev.llmworkbench.rest.emulation.ResponseObjects.PartEvent;
 import dev.llmworkbench.rest.emulation.ResponseObjects.ResponseEvent;
 import dev.llmworkbench.rest.emulation.ResponseObjects.TextDelta;
 import dev.llmworkbench.rest.emulation.ResponseObjects.TextDone;
+import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,6 +111,13 @@ final class ResponseStreamFormat implements StreamFormat {
         events.add(event("response.function_call_arguments.done", new ArgumentsDone("response.function_call_arguments.done", call.id(),
                 outputIndex, call.name(), call.arguments(), sequence++)));
         events.add(event("response.output_item.done", new ItemEvent("response.output_item.done", outputIndex, ResponseJson.item(call), sequence++)));
+    }
+
+    /** OpenAI's {@code error} event ({@code ResponseErrorEvent}), its {@code param} null as the schema requires it present. */
+    @Override
+    public String shutdownError() {
+        return "event: error\ndata: " + Json.createObjectBuilder().add("type", "error").add("code", ErrorBody.SHUTDOWN_CODE)
+                .add("message", ErrorBody.SHUTDOWN_MESSAGE).addNull("param").add("sequence_number", sequence++).build();
     }
 
     private static String event(String type, Object payload) {

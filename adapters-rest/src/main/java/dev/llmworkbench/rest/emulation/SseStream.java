@@ -2,13 +2,15 @@ package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
 import dev.llmworkbench.application.emulation.port.EmulatorMetrics;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.emulation.FailurePlan;
 import java.io.IOException;
 import java.util.List;
 
 /**
  * One stream's progress. Each step runs on its own virtual thread at its due instant, sends its
- * events, and only then schedules the next, so a stream's events never reorder or overlap.
+ * events, and only then schedules the next, so a stream's events never reorder or overlap. A server stop that
+ * finds it still open past the grace period has it end with an error event, in the same sequence of steps.
  */
 final class SseStream implements Runnable {
     private final Emitter emitter;
@@ -20,6 +22,8 @@ final class SseStream implements Runnable {
     private final int cutAfter;
     private int step;
     private boolean ended;
+    private volatile boolean endEarly;
+    private OpenStreams.Registration registration;
 
     SseStream(Emitter emitter, EventSink sink, Emulation emulation, StreamFormat format, EmulatorMetrics metrics) {
         this.emitter = emitter;
@@ -32,14 +36,26 @@ final class SseStream implements Runnable {
         this.cutAfter = emulation.failure() instanceof FailurePlan.CutAfter(int tokens) ? tokens : -1;
     }
 
-    void start() {
+    void start(OpenStreams open) {
         metrics.streamOpened();
+        registration = open.open(() -> {
+            endEarly = true;
+            emitter.at(System.nanoTime(), this);
+        });
         emitter.at(emulation.dueNanoTime(0), this);
     }
 
     @Override
-    public void run() {
+    public synchronized void run() {
+        if (ended) {
+            return;
+        }
         try {
+            if (endEarly) {
+                sink.send(List.of(format.shutdownError()), format.namedEvents());
+                end();
+                return;
+            }
             if (sink.isClosed()) {
                 end();
                 return;
@@ -72,6 +88,7 @@ final class SseStream implements Runnable {
             return;
         }
         ended = true;
+        registration.close();
         emulation.finish();
         metrics.streamClosed();
         sink.close();

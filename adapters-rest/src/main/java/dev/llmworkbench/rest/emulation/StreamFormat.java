@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.emulation;
 
 import dev.llmworkbench.application.emulation.Emulation;
+import dev.llmworkbench.rest.ErrorBody;
 import java.util.List;
 
 /** The SSE payloads of one streamed response, step by step; {@code [DONE]} is added by the emitter where the API has it. */
@@ -21,6 +22,14 @@ interface StreamFormat {
 
     /** The events after the last step: finish reasons, then usage if asked for. */
     List<String> ending();
+
+    /**
+     * The event that ends a stream the server stops before it is complete: for chat and completions OpenAI's error
+     * object as a {@code data:} payload, as its API sends a mid-stream failure.
+     */
+    default String shutdownError() {
+        return ErrorBody.shutdownJson();
+    }
 
     /** Chat and completions streams end with {@code data: [DONE]}; the Responses API's ends with its last event. */
     default boolean endsWithDone() {

@@ -2,6 +2,7 @@ package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
 import dev.llmworkbench.rest.ApiException;
@@ -30,19 +31,21 @@ final class Forwarding implements Runnable {
     private final List<String[]> headers;
     private final String via;
     private final CompletionRecorder recorder;
+    private final OpenStreams openStreams;
     private final Upstreams upstreams;
     private final Optional<byte[]> usageAsked;
     /** Time spent waiting on routes that then gave way, which is not the gateway's overhead. */
     private long waitedNanos;
 
     Forwarding(Exchange exchange, Upstreams upstreams, List<Upstreams.Upstream> candidates, List<String[]> headers, String via,
-               CompletionRecorder recorder) {
+               CompletionRecorder recorder, OpenStreams openStreams) {
         this.exchange = exchange;
         this.upstreams = upstreams;
         this.candidates = candidates;
         this.headers = headers;
         this.via = via;
         this.recorder = recorder;
+        this.openStreams = openStreams;
         this.usageAsked = UsageChunks.asked(exchange.path(), exchange.json());
     }
 
@@ -110,7 +113,7 @@ final class Forwarding implements Runnable {
             }
             return Optional.of(UpstreamFault.answered(name, status));
         }
-        boolean failed = new Relay(exchange, name, recorder, usageAsked.isPresent())
+        boolean failed = new Relay(exchange, name, recorder, openStreams, usageAsked.isPresent())
                 .relay(answer, sentAt - exchange.arrival() - waitedNanos);
         if (failed) {
             upstream.failures().increment();

@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
 import dev.llmworkbench.rest.collate.CollateDispatch;
@@ -35,18 +36,20 @@ final class GatewayFilter extends HttpFilter {
     private final RequestBodies bodies;
     private final EmulatorDispatch emulator;
     private final CompletionRecorder recorder;
+    private final OpenStreams openStreams;
     private final String via;
     private final Clock clock;
     private final CollateDispatch collate;
     private final BatchLineMark mark;
 
     /** @param via this gateway's {@code Via} entry: a request already carrying it came from this gateway */
-    GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder, String via,
-                  Clock clock, CollateDispatch collate, BatchLineMark mark) {
+    GatewayFilter(Upstreams upstreams, RequestBodies bodies, EmulatorDispatch emulator, CompletionRecorder recorder,
+                  OpenStreams openStreams, String via, Clock clock, CollateDispatch collate, BatchLineMark mark) {
         this.upstreams = upstreams;
         this.bodies = bodies;
         this.emulator = emulator;
         this.recorder = recorder;
+        this.openStreams = openStreams;
         this.via = via;
         this.clock = clock;
         this.collate = collate;
@@ -104,6 +107,6 @@ final class GatewayFilter extends HttpFilter {
             return;
         }
         Thread.ofVirtual().name("gateway-" + candidates.getFirst().route().name())
-                .start(new Forwarding(exchange, upstreams, candidates, headers, nextVia, recorder));
+                .start(new Forwarding(exchange, upstreams, candidates, headers, nextVia, recorder, openStreams));
     }
 }

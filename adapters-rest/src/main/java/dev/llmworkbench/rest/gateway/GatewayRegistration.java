@@ -2,6 +2,7 @@ package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.application.emulation.ListModels;
 import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.rest.RequestBodies;
 import dev.llmworkbench.rest.collate.CollateDispatch;
@@ -41,6 +42,9 @@ public class GatewayRegistration implements ServletContextListener {
     CompletionRecorder recorder;
 
     @Inject
+    OpenStreams openStreams;
+
+    @Inject
     RouteModels routeModels;
 
     @Inject
@@ -59,7 +63,7 @@ public class GatewayRegistration implements ServletContextListener {
             return;
         }
         FilterRegistration.Dynamic filter = event.getServletContext().addFilter("gateway",
-                new GatewayFilter(upstreams, bodies, emulator, recorder, upstreams.via(), Clock.systemUTC(),
+                new GatewayFilter(upstreams, bodies, emulator, recorder, openStreams, upstreams.via(), Clock.systemUTC(),
                         collate, batchLineMark));
         filter.setAsyncSupported(true);
         // After the declared filters, so the request id and the request limits come first.

@@ -1,6 +1,7 @@
 package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.application.gateway.CompletionRecorder;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.ErrorBody;
 import jakarta.servlet.ServletOutputStream;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Passes an upstream's answer back as it arrives and records it: blocking reads from the upstream and writes to the
  * suspended servlet response, one buffer at a time, are the back-pressure (a slow client leaves the upstream's bytes
  * in the TCP window, not in the gateway's memory). A stream whose caller did not ask for usage loses the usage chunk
- * the gateway asked for ({@link UsageChunks}).
+ * the gateway asked for ({@link UsageChunks}). A stream still open when a server stop's grace period ends is cut
+ * from the upstream's side and ends with the emulator's shutdown error event.
  */
 final class Relay {
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -23,12 +25,15 @@ final class Relay {
     private final Exchange exchange;
     private final String route;
     private final CompletionRecorder recorder;
+    private final OpenStreams openStreams;
     private final boolean usageAsked;
+    private volatile boolean endedEarly;
 
-    Relay(Exchange exchange, String route, CompletionRecorder recorder, boolean usageAsked) {
+    Relay(Exchange exchange, String route, CompletionRecorder recorder, OpenStreams openStreams, boolean usageAsked) {
         this.exchange = exchange;
         this.route = route;
         this.recorder = recorder;
+        this.openStreams = openStreams;
         this.usageAsked = usageAsked;
     }
 
@@ -66,7 +71,8 @@ final class Relay {
         Optional<String> error = status >= 400 ? Optional.of("upstream answered " + status) : Optional.empty();
         boolean upstreamFailed = status >= 500;
         IOException broken = null;
-        try (InputStream in = answer.body()) {
+        try (InputStream in = answer.body();
+             OpenStreams.Registration open = streamed ? openStreams.open(() -> endEarly(in)) : () -> { }) {
             ServletOutputStream out = response.getOutputStream();
             if (streamed) {
                 response.flushBuffer();
@@ -100,7 +106,12 @@ final class Relay {
                 out.write(hidden.rest());
             }
             tally.end();
-            if (streamed && !tally.finished() && status < 400) {
+            if (endedEarly && !tally.finished()) {
+                out.write(("data: " + ErrorBody.shutdownJson()
+                        + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                error = Optional.of("the server stopped before the stream was complete");
+            } else if (streamed && !tally.finished() && status < 400) {
                 out.write(UpstreamFault.cutEvent(route).getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 error = Optional.of("upstream ended the stream before it was complete");
@@ -122,6 +133,16 @@ final class Relay {
             exchange.async().complete();
         }
         recorder.record(exchange.row(route, tally, firstByte, exchange.nanosSinceArrival(), status, error));
-        return upstreamFailed;
+        return upstreamFailed && !endedEarly;
+    }
+
+    /** Closing the upstream's body ends the blocked read on the relay's own thread, which then writes the error event. */
+    private void endEarly(InputStream upstreamBody) {
+        endedEarly = true;
+        try {
+            upstreamBody.close();
+        } catch (IOException alreadyGone) {
+            // the upstream went first: the relay ends on its own
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.llmworkbench.rest.loadtest;
 import dev.llmworkbench.application.loadtest.CancelLoadTest;
 import dev.llmworkbench.application.loadtest.CompareLoadTests;
 import dev.llmworkbench.application.loadtest.GetLoadTest;
+import dev.llmworkbench.application.shutdown.OpenStreams;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import dev.llmworkbench.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ import java.util.List;
 public class LoadTestResource {
     @Inject
     GetLoadTest getLoadTest;
+
+    @Inject
+    OpenStreams openStreams;
 
     @Inject
     CancelLoadTest cancelLoadTest;
@@ -72,7 +76,7 @@ public class LoadTestResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         getLoadTest.get(id);
-        Thread.ofVirtual().name("load-test-events").start(new RunEvents(getLoadTest, id, sink, sse));
+        Thread.ofVirtual().name("load-test-events").start(new RunEvents(getLoadTest, id, sink, sse, openStreams));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package dev.llmworkbench.rest.loadtest;
 
 import dev.llmworkbench.application.loadtest.GetLoadTest;
+import dev.llmworkbench.application.shutdown.OpenStreams;
+import dev.llmworkbench.rest.ErrorBody;
 import dev.llmworkbench.domain.loadtest.LoadTestRun;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -9,7 +11,8 @@ import java.util.concurrent.CompletionException;
 /**
  * One client's event stream of a run: {@code event: snapshot} with the run as stored, once a second while it is
  * queued or running, then {@code event: done} with the run as it ended, and the stream ends. A client that leaves
- * ends it at the next send.
+ * ends it at the next send. A server stop stores its runs interrupted first, so the stream ends with {@code done};
+ * one still open past the grace period ends with {@code event: error}.
  */
 final class RunEvents implements Runnable {
     static final long PERIOD_MILLIS = 1_000;
@@ -18,17 +21,28 @@ final class RunEvents implements Runnable {
     private final String id;
     private final SseEventSink sink;
     private final Sse sse;
+    private final OpenStreams openStreams;
 
-    RunEvents(GetLoadTest getLoadTest, String id, SseEventSink sink, Sse sse) {
+    RunEvents(GetLoadTest getLoadTest, String id, SseEventSink sink, Sse sse, OpenStreams openStreams) {
         this.getLoadTest = getLoadTest;
         this.id = id;
         this.sink = sink;
         this.sse = sse;
+        this.openStreams = openStreams;
     }
 
     @Override
     public void run() {
-        try (sink) {
+        Thread self = Thread.currentThread();
+        try (sink; OpenStreams.Registration open = openStreams.open(self::interrupt)) {
+            stream();
+        } catch (CompletionException | IllegalStateException clientGone) {
+            // the client closed the stream; nothing is left to tell it
+        }
+    }
+
+    private void stream() {
+        try {
             while (!sink.isClosed()) {
                 LoadTestRun run = getLoadTest.get(id);
                 boolean done = run.status().isTerminal();
@@ -39,9 +53,7 @@ final class RunEvents implements Runnable {
                 Thread.sleep(PERIOD_MILLIS);
             }
         } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        } catch (CompletionException | IllegalStateException clientGone) {
-            // the client closed the stream; nothing is left to tell it
+            send("error", ErrorBody.shutdownJson());
         }
     }
 

@@ -75,6 +75,25 @@ class ResponseStreamFormatTest {
     }
 
     @Test
+    void aStreamEndedByAShutdownGetsTheApisErrorEventWithTheNextSequenceNumberAndANullParam() {
+        ModelResponse response = response(new ResponseItem.OutputMessage("msg_out", "Hi there", Status.INCOMPLETE));
+        ResponseStreamFormat format = new ResponseStreamFormat(response,
+                GeneratedChoice.content(0, List.of("Hi", " there"), 2, FinishReason.LENGTH));
+        int sent = format.step(0).size();
+
+        String[] lines = format.shutdownError().split("\n");
+
+        assertEquals("event: error", lines[0]);
+        JsonObject error = Json.createReader(new StringReader(lines[1].substring("data: ".length()))).readObject();
+        // OpenAI's ResponseErrorEvent: type, code, message, param (present, may be null) and sequence_number, all required
+        assertEquals("error", error.getString("type"));
+        assertEquals("server_shutting_down", error.getString("code"));
+        assertTrue(error.containsKey("param") && error.isNull("param"), error.toString());
+        assertEquals(sent, error.getInt("sequence_number"));
+        assertFalse(error.getString("message").isBlank());
+    }
+
+    @Test
     void aFunctionCallStreamsItsArgumentsAndTheCompletedResponse() {
         ModelResponse response = response(new ResponseItem.FunctionCall("fc_1", "call_1", "f", "{\"x\":1}", Status.COMPLETED));
         GeneratedChoice choice = new GeneratedChoice(0, List.of("{\"x\"", ":1}"), 2, FinishReason.TOOL_CALLS,

@@ -18,6 +18,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.llmworkbench.rest.auth.InternalKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * send a request on to a host that is not (a cloud metadata address, say) by answering 302.
  */
 class RedirectsNotFollowedTest {
+    // The redirector is not this server (another port), so no internal key is sent to it.
+    private static final InternalKey NOT_THIS_SERVER = new InternalKey(new SecureRandom(), 1);
+
     private HttpServer redirector;
     private HttpServer elsewhere;
     private final AtomicInteger reachedElsewhere = new AtomicInteger();
@@ -70,7 +75,7 @@ class RedirectsNotFollowedTest {
     void theGatewaysRouteClientAnswersWithTheRedirect() throws Exception {
         Route route = new Route("redirecting", URI.create(base + "/v1"), Optional.empty(), List.of(new ModelPattern("m")),
                 Duration.ofSeconds(5), 4, RouteKind.OPENAI, Optional.empty());
-        try (Upstreams upstreams = new Upstreams(new RouteTable(List.of(route)), r -> CircuitPolicy.DEFAULT, Clock.systemUTC())) {
+        try (Upstreams upstreams = new Upstreams(new RouteTable(List.of(route)), r -> CircuitPolicy.DEFAULT, Clock.systemUTC(), NOT_THIS_SERVER)) {
             HttpResponse<Void> answer = upstreams.candidates("m").getFirst().client().send(
                     HttpRequest.newBuilder(route.target("/chat/completions")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -82,7 +87,7 @@ class RedirectsNotFollowedTest {
     @Test
     void theProcessPayloadRouteAnswersWithTheRedirect() throws Exception {
         Route route = Endpoint.route("endpoint", base + "/v1", Optional.empty(), Duration.ofSeconds(5));
-        try (PayloadRoute payload = new PayloadRoute(Optional.of(route))) {
+        try (PayloadRoute payload = new PayloadRoute(Optional.of(route), NOT_THIS_SERVER)) {
             assertEquals(302, payload.call(route, Json.createObjectBuilder().add("model", "m").build()).get().status());
         }
         assertEquals(0, reachedElsewhere.get());
@@ -98,7 +103,7 @@ class RedirectsNotFollowedTest {
 
     @Test
     void theBatchLineCallerAnswersWithTheRedirect() throws Exception {
-        HttpLineCaller caller = new HttpLineCaller(base, Duration.ofSeconds(5));
+        HttpLineCaller caller = new HttpLineCaller(base, Duration.ofSeconds(5), new BatchLineMark("a-mark-of-sixteen-chars"), NOT_THIS_SERVER);
         assertEquals(302, caller.call(BatchEndpoint.CHAT_COMPLETIONS, "{}").statusCode());
         assertEquals(0, reachedElsewhere.get());
     }

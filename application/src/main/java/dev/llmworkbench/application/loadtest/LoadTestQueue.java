@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -98,6 +101,27 @@ public final class LoadTestQueue implements AutoCloseable {
         }
         waiting.clear();
         unfinished.values().forEach(QueuedRun::interruptWorker);
+    }
+
+    /**
+     * Waits until every run this process started has stored its end, as {@link #close()} asks them to.
+     *
+     * @return false when {@code patience} ran out first
+     */
+    public boolean awaitEnded(Duration patience) throws InterruptedException {
+        CompletableFuture<?>[] ends;
+        synchronized (this) {
+            ends = unfinished.values().stream().map(QueuedRun::end).toArray(CompletableFuture[]::new);
+        }
+        try {
+            CompletableFuture.allOf(ends).get(patience.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException late) {
+            return false;
+        } catch (ExecutionException storeFailure) {
+            // the run's own thread reported it; whether it ended is all this answers
+            return true;
+        }
     }
 
     private void startWhatFits() {
