@@ -48,7 +48,8 @@ public final class MongoCompletionLog implements CompletionLog {
             return;
         }
         try {
-            // Unordered, so a row already kept is skipped and every other row still goes in, in one round trip.
+            // Unordered, so a row already kept is skipped and every other row still goes in, in one round trip. Without
+            // a transaction, a crash midway can keep part of the rows (the README's Stores section says so).
             completions.insertMany(rows.stream().map(CompletionDocuments::document).toList(),
                     new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
