@@ -37,12 +37,14 @@ class OpenStreamsTest {
         });
 
         long started = System.nanoTime();
-        assertEquals(1, streams.drain(Duration.ofMillis(200)));
+        assertEquals(1, streams.drain(Duration.ofSeconds(1)));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(1, endedEarly.get());
         assertEquals(0, streams.count());
-        assertTrue(tookMillis >= 200 && tookMillis < 400, "took " + tookMillis + " ms");
+        // the grace, then the 50 ms the stream takes to close; not the second grace a stream that never closes gets
+        // (a wide margin: a loaded machine may be slow to wake the drain)
+        assertTrue(tookMillis >= 1_000 && tookMillis < 1_900, "took " + tookMillis + " ms");
     }
 
     @Test
