@@ -34,7 +34,7 @@ class BatchesFuzzIT {
         return Combinators.combine(line.list().ofMinSize(1).ofMaxSize(5), body).as(Create::new);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void everyInputFileAndCreateBodyIsAnsweredWithoutA5xx(@ForAll("creates") Create create) throws Exception {
         HttpResponse<String> file = FuzzAnswers.send(FuzzAnswers.request("/v1/files")
                 .header("Content-Type", "multipart/form-data; boundary=" + Multipart.BOUNDARY)
@@ -55,7 +55,7 @@ class BatchesFuzzIT {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyIdAndListParameterIsAnsweredWithoutA5xx(@ForAll("ids") String id, @ForAll("queries") String query) throws Exception {
         FuzzAnswers.send(FuzzAnswers.request("/v1/batches/" + id), FuzzAnswers.Shape.OPENAI, "GET " + id);
         FuzzAnswers.send(FuzzAnswers.request("/v1/batches/" + id + "/cancel").POST(HttpRequest.BodyPublishers.noBody()),

@@ -38,7 +38,7 @@ class FilesFuzzIT {
                 Arbitraries.integers().between(0, 5)).as(Upload::new);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyUploadIsKeptOrRefusedInOpenAisShape(@ForAll("uploads") Upload upload) throws Exception {
         byte[] body = body(upload);
         String boundary = upload.breakage() == 1 ? "other-boundary" : Multipart.BOUNDARY;
@@ -51,7 +51,7 @@ class FilesFuzzIT {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyIdAndListParameterIsAnsweredWithoutA5xx(@ForAll("ids") String id, @ForAll("queries") String query) throws Exception {
         String path = "/v1/files/" + id;
         FuzzAnswers.send(FuzzAnswers.request(path), FuzzAnswers.Shape.OPENAI, "GET " + path);

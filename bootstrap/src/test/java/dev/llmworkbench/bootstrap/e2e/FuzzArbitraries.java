@@ -20,7 +20,7 @@ final class FuzzArbitraries {
             "user_data", "fine-tune", "assistants", "24h", "/v1/chat/completions", "<script>alert(1)</script>", "' OR 1=1 --",
             "../../etc/passwd", "%00", "%2e%2e%2f", "\\u0000", "\uFEFF", "\uD83D\uDE00", "\u0645\u0631\u062D\u0628\u0627",
             "e\u0301".repeat(200), "\u200D".repeat(50), "\r\n\t", "${jndi:ldap://127.0.0.1/a}", "file-", "batch_", "lt_",
-            "x".repeat(5000), "http://169.254.169.254/latest/meta-data", "java.lang.String");
+            "x".repeat(5000), "http://169.254.169.254/latest/meta-data");
     private static final List<String> JUNK = List.of("null", "0", "-1", "1.5", "1e400", "2147483648", "-9223372036854775809", "true",
             "\"\"", "\"x\"", "\"\\u0000\"", "[]", "{}", "[null]", "[{}]", "{\"a\":{\"b\":[1,{\"c\":null}]}}", "\"" + "y".repeat(3000) + "\"",
             "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]");

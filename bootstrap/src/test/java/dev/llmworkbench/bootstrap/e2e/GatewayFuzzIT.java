@@ -54,7 +54,7 @@ class GatewayFuzzIT {
         return Arbitraries.oneOf(FuzzArbitraries.mutated(PAYLOAD), FuzzArbitraries.text());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyCompletionLogQueryAndIdIsAnsweredWithoutA5xx(@ForAll("queries") String query, @ForAll("ids") String id) throws Exception {
         FuzzAnswers.send(FuzzAnswers.request("/api/completions?" + query), FuzzAnswers.Shape.OPENAI, "completions " + query);
         FuzzAnswers.send(FuzzAnswers.request("/api/usage?" + query), FuzzAnswers.Shape.OPENAI, "usage " + query);
@@ -73,7 +73,7 @@ class GatewayFuzzIT {
         return FuzzArbitraries.pathId("chatcmpl-").map(FuzzAnswers::encoded);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void everyLiveSettingsPatchIsAllOrNoneWithoutA5xx(@ForAll("patches") String patch) throws Exception {
         FuzzAnswers.send(FuzzAnswers.request("/api/emulator/config").header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)), FuzzAnswers.Shape.OPENAI, patch);
