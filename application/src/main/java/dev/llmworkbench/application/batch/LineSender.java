@@ -7,6 +7,7 @@ import dev.llmworkbench.domain.batch.FileLine;
 import dev.llmworkbench.domain.batch.InputLine;
 import dev.llmworkbench.domain.batch.LineAnswer;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,9 @@ import java.util.logging.Logger;
 /**
  * Sends one line until it has an answer to record. An upstream 429 pauses the whole batch for its
  * {@code Retry-After} (or the backoff) and the line is sent again, so rate limits slow a batch instead of failing its
- * lines; a call with no answer is tried again a few times, then recorded as an error line. A line whose batch stops
+ * lines; a call with no answer is tried again a few times, then recorded as an error line. A refused connection is
+ * not an attempt: nothing was sent, and a stopping Liberty refuses connections to this server's own port (its
+ * quiesce) before the application hears of the stop, so the line waits instead of failing. A line whose batch stops
  * (cancel, expiry, shutdown) before it is answered stays pending.
  */
 final class LineSender {
@@ -58,6 +61,8 @@ final class LineSender {
                 record(new LineAnswer.Response(line.line(), customId, reply.statusCode(), reply.requestId(), reply.body(),
                         reply.usage()));
                 return;
+            } catch (ConnectException refused) {
+                Thread.sleep(deps.settings().backoff());
             } catch (IOException failure) {
                 if (shuttingDown.getAsBoolean()) {
                     return;

@@ -121,6 +121,14 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aRefusedLineWaitsPastItsAttemptsAndIsAnsweredOnceTheTargetListensAgain() {
+        caller.refuse(8);
+        Batch done = awaitEnd(create(lines(1)).id());
+        assertEquals(new RequestCounts(1, 1, 0), done.counts());
+        assertEquals(9, caller.bodies().size());
+    }
+
+    @Test
     void aLineThatNeverGetsAnAnswerIsAnErrorLineAfterItsAttempts() {
         caller.answer(body -> null);
         Batch done = awaitEnd(create(lines(1)).id());

@@ -4,6 +4,7 @@ import dev.llmworkbench.application.batch.port.LineCaller;
 import dev.llmworkbench.domain.batch.BatchEndpoint;
 import dev.llmworkbench.domain.batch.BatchUsage;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class ScriptedCaller implements LineCaller {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Function<String, Reply> script = body -> ok();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final AtomicInteger refusals = new AtomicInteger();
 
     static Reply ok() {
         return new Reply(200, "req_1", "{\"object\":\"chat.completion\"}", USAGE, Optional.empty());
@@ -38,6 +40,11 @@ final class ScriptedCaller implements LineCaller {
 
     void answer(Function<String, Reply> answers) {
         script = answers;
+    }
+
+    /** The next {@code count} calls find no listener, as a stopping server's own port does. */
+    void refuse(int count) {
+        refusals.set(count);
     }
 
     void hold() {
@@ -67,6 +74,9 @@ final class ScriptedCaller implements LineCaller {
             bodies.add(body);
             calls.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
             gate.await();
+            if (refusals.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new ConnectException("Connection refused");
+            }
             Reply reply = script.apply(body);
             if (reply == null) {
                 throw new IOException("connection refused");

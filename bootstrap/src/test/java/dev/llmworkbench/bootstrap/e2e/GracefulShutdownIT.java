@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulShutdownIT {
     private static final Duration GRACE = Duration.ofSeconds(10);
-    /** Liberty's own stop (quiescing, stopping the application and its features) on a busy shared machine. */
-    private static final Duration STOP_OVERHEAD = Duration.ofSeconds(20);
+    /** From the test's {@code server stop} to Liberty closing its listener, a JVM's start on a busy shared machine. */
+    private static final Duration STOP_OVERHEAD = Duration.ofSeconds(30);
+    /** Liberty's quiesce, which waits up to this long for connections still open before it stops the application. */
+    private static final Duration QUIESCE = Duration.ofSeconds(30);
     private static final int LINES = 600;
     private static final String CHAT = "{\"model\":\"%s\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"stop\"}]}";
     private static final String LOAD_TEST = """
@@ -70,9 +72,9 @@ class GracefulShutdownIT {
     }
 
     @Test
-    void theStopEndsWithinTheGraceAndLiberty() {
+    void theStopEndsWithinLibertysQuiesceAndTheGrace() {
         Duration took = Duration.ofNanos(stoppedNanos - stopStartedNanos);
-        assertTrue(took.compareTo(GRACE.multipliedBy(2).plus(STOP_OVERHEAD)) < 0, "server stop took " + took);
+        assertTrue(took.compareTo(QUIESCE.plus(GRACE.multipliedBy(2)).plus(STOP_OVERHEAD)) < 0, "server stop took " + took);
     }
 
     @Test

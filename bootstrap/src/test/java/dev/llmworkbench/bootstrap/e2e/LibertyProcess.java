@@ -81,7 +81,8 @@ final class LibertyProcess {
     }
 
     private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        // A shared two-core machine has taken over 200 s to start Liberty's features alone.
+        long deadline = System.nanoTime() + Duration.ofSeconds(480).toNanos();
         while (true) {
             try {
                 if (Server.get("/health/ready").statusCode() == 200) {
