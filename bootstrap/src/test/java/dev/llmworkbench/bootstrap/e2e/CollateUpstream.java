@@ -34,6 +34,8 @@ final class CollateUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger ids = new AtomicInteger();
+    // The test server's store outlives a run of the tests; ids unique to this run keep its status log rows apart.
+    private final String run = Long.toHexString(System.nanoTime());
     private final Map<String, Upload> files = new ConcurrentHashMap<>();
     private final Map<String, Upload> batches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
@@ -78,7 +80,7 @@ final class CollateUpstream implements AutoCloseable {
         while (id.find()) {
             customIds.add(id.group(1));
         }
-        String fileId = "file-up" + ids.incrementAndGet();
+        String fileId = "file-up" + run + "x" + ids.incrementAndGet();
         files.put(fileId, new Upload(modelName, customIds));
         send(exchange, 200, "{\"id\":\"" + fileId + "\",\"object\":\"file\",\"bytes\":" + body.length()
                 + ",\"created_at\":1700000000,\"filename\":\"in.jsonl\",\"purpose\":\"batch\"}");
@@ -91,7 +93,7 @@ final class CollateUpstream implements AutoCloseable {
             send(exchange, 400, "{\"error\":{\"message\":\"unknown file\",\"type\":\"invalid_request_error\",\"param\":\"input_file_id\",\"code\":null}}");
             return;
         }
-        String batchId = "batch_up" + ids.incrementAndGet();
+        String batchId = "batch_up" + run + "x" + ids.incrementAndGet();
         batches.put(batchId, upload);
         polls.put(batchId, new AtomicInteger());
         send(exchange, 200, batch(batchId, "validating", upload.customIds().size(), 0, 0, null, null));
