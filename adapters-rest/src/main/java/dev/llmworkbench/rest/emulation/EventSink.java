@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Server-Sent Events written straight to the suspended servlet response. Each step's events leave
@@ -21,6 +22,7 @@ final class EventSink {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private volatile boolean closed;
+    private final AtomicBoolean completed = new AtomicBoolean();
 
     private EventSink(AsyncContext async, ServletOutputStream out) {
         this.async = async;
@@ -69,9 +71,13 @@ final class EventSink {
         }
     }
 
+    /**
+     * Completes the exchange once, whether the stream ended or a write found the client gone: until it is completed,
+     * the container keeps the connection, and its socket, open (one descriptor per cut stream, found by the soak).
+     */
     void close() {
-        if (!closed) {
-            closed = true;
+        closed = true;
+        if (completed.compareAndSet(false, true)) {
             try {
                 async.complete();
             } catch (RuntimeException alreadyCompleted) {
