@@ -55,6 +55,7 @@ public final class HttpChat implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the HTTP client did not start", e);
         }
+        withoutHandlersOrDecoders(client);
         for (Scenario scenario : Scenario.values()) {
             endpoints.put(scenario, target.endpoint(scenario));
         }
@@ -108,6 +109,10 @@ public final class HttpChat implements AutoCloseable {
         // As the JDK client did: a redirect or a 401 is the target's answer, measured and classified, never
         // followed or answered with credentials; no gzip asked for, since a compressed stream arrives in batches.
         client.setFollowRedirects(false);
+    }
+
+    /** Emptied after the start, which installs the default handlers (redirects, authentication) and gzip decoding. */
+    private static void withoutHandlersOrDecoders(HttpClient client) {
         client.getProtocolHandlers().clear();
         client.getContentDecoderFactories().clear();
     }

@@ -289,6 +289,19 @@ class HttpChatTest {
         assertEquals(List.of(), server.portsOf("elsewhere"));
     }
 
+    @Test
+    void noCompressionIsAskedForSinceACompressedStreamArrivesInBatches() throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        URI url = server.script("plain", exchange -> {
+            asked.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept-Encoding")));
+            whole(exchange, 200, "application/json", "{}");
+        });
+        try (HttpChat chat = new HttpChat(target(url), RunClock.startingNow(), String::length)) {
+            chat.send(new ChatCall("m", "hi", 1, 1, false), System.nanoTime());
+        }
+        assertEquals(List.of("null"), asked);
+    }
+
     private static RequestSample send(URI url, boolean stream) throws InterruptedException {
         return send(url, stream, Duration.ofSeconds(5));
     }
