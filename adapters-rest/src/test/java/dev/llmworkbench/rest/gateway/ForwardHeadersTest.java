@@ -17,6 +17,24 @@ class ForwardHeadersTest {
     }
 
     @Test
+    void theBatchServersLineMarkNeverLeavesThisServer() {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", List.of("application/json"));
+        sent.put("x-workbench-batch-line", List.of("secret-of-this-process"));
+        assertEquals(List.of("Content-Type: application/json"), forwarded(sent));
+    }
+
+    @Test
+    void aMarkIsHonouredOnlyWithThisProcesssSecretAndFromLoopback() {
+        BatchLineMark mark = new BatchLineMark("0123456789abcdef0123");
+        assertTrue(mark.marks("0123456789abcdef0123", "127.0.0.1"));
+        assertTrue(mark.marks("0123456789abcdef0123", "0:0:0:0:0:0:0:1"));
+        assertFalse(mark.marks("0123456789abcdef0123", "10.1.2.3"));
+        assertFalse(mark.marks("0123456789abcdef0124", "127.0.0.1"));
+        assertFalse(mark.marks(null, "127.0.0.1"));
+    }
+
+    @Test
     void theCallersHeadersPassLessHopByHopCredentialsAndFraming() {
         Map<String, List<String>> sent = new LinkedHashMap<>();
         sent.put("Content-Type", List.of("application/json"));
