@@ -41,6 +41,8 @@ final class UpstreamClient implements AutoCloseable {
         }
     }
 
+    private static final long IDLE_POOLED_MILLIS = 30_000;
+
     private final Route route;
     private final HttpClient client = new HttpClient();
 
@@ -48,22 +50,22 @@ final class UpstreamClient implements AutoCloseable {
         this.route = route;
         client.setExecutor(threads);
         client.setConnectTimeout(Math.min(route.timeout().toMillis(), 10_000));
-        // A stream may pause between events; only a gap longer than the route's timeout ends it, as no head in
-        // that time does.
-        client.setIdleTimeout(route.timeout().toMillis());
+        // A pooled connection idle this long is closed, as the JDK's client closed its idle connections after 30 s.
+        client.setIdleTimeout(IDLE_POOLED_MILLIS);
         // The bulkhead (max-concurrency) is the limit: the pool never makes a permitted request wait for a connection.
         client.setMaxConnectionsPerDestination(route.maxConcurrency());
         client.setMaxRequestsQueuedPerDestination(route.maxConcurrency());
-        // The upstream's redirect, 401 or gzip is the caller's to see, unchanged; the caller's User-Agent passes.
         client.setFollowRedirects(false);
-        client.getProtocolHandlers().clear();
-        client.getContentDecoderFactories().clear();
         client.setUserAgentField(null);
         try {
             client.start();
         } catch (Exception failure) {
             throw new IllegalStateException("route " + route.name() + ": the HTTP client did not start", failure);
         }
+        // The upstream's redirect, 401 or gzip is the caller's to see, unchanged. Emptied after the start, which
+        // installs the default handlers (100-continue, redirects, authentication) and gzip decoding when there are none.
+        client.getProtocolHandlers().clear();
+        client.getContentDecoderFactories().clear();
     }
 
     /**
@@ -75,7 +77,9 @@ final class UpstreamClient implements AutoCloseable {
      * @throws IOException          anything else: the answer was not HTTP
      */
     Answer send(String openAiPath, byte[] body, List<String[]> headers, String via) throws IOException, InterruptedException {
-        Request request = client.newRequest(route.target(openAiPath)).method(HttpMethod.POST);
+        // Once its head is in, an answer's events may take as long as they take (a stream can think for minutes):
+        // no idle limit while the exchange is open; the route's timeout bounds the wait for the head alone.
+        Request request = client.newRequest(route.target(openAiPath)).method(HttpMethod.POST).idleTimeout(0, TimeUnit.MILLISECONDS);
         String contentType = "application/json";
         for (String[] header : headers) {
             if (header[0].equalsIgnoreCase("content-type")) {
