@@ -7,11 +7,13 @@
 # Then STREAMS concurrent streams (the project's load generator, bench/LoadgenBench.java, load=concurrent) to the
 # emulator directly and through the gateway, alternating, each with TTFT and ITL set by header: the gateway's TTFT
 # and ITL p99 minus the direct ones is what the gateway adds to a stream (issue 18: at most 2 ms).
-#   DURATION=10 ROUNDS=1 BUILD=1 bench/gateway-overhead.sh       (from the checkout's root; about 3 min + start-up)
+#   DURATION=10 ROUNDS=1 BUILD=1 WARM=10 bench/gateway-overhead.sh   (from the checkout's root; about 3 min + start-up)
+# WARM is each path's warm-up in seconds at 64 connections: a fresh gateway JIT-compiles its path for far longer than
+# 10 s on a loaded machine, so give it minutes there.
 #   WRK=0 STREAMS=1000 STREAM_TIME=20s TTFT=100 ITL=20 TOKENS=50 bench/gateway-overhead.sh     (the streams alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-1} WRK=${WRK:-1}
+DURATION=${DURATION:-10} ROUNDS=${ROUNDS:-1} WRK=${WRK:-1} WARM=${WARM:-10}
 STREAMS=${STREAMS:-1000} STREAM_TIME=${STREAM_TIME:-20s} TTFT=${TTFT:-100} ITL=${ITL:-20} TOKENS=${TOKENS:-50}
 export JAVA_HOME=$(bin/workbench java)
 STATIC_PORT=${STATIC_PORT:-18611} PROXY_PORT=${PROXY_PORT:-18612} EMU_PORT=${EMU_PORT:-18613} GATEWAY_PORT=${GATEWAY_PORT:-18614}
@@ -72,8 +74,8 @@ run() { # name model url connections seconds
 }
 
 if [ "$WRK" != 0 ]; then
-  echo "warming up each path for 10 s" >&2
-  for path in "${paths[@]}"; do read -r name model url <<<"$path"; run "$name" "$model" "$url" 64 10 >/dev/null; done
+  echo "warming up each path for $WARM s" >&2
+  for path in "${paths[@]}"; do read -r name model url <<<"$path"; run "$name" "$model" "$url" 64 "$WARM" >/dev/null; done
   printf 'path\tconnections\tp50_ms\tp99_ms\treq_per_s\n'
   for _ in $(seq 1 "$ROUNDS"); do
     for connections in 1 64 500; do
