@@ -15,6 +15,7 @@ import dev.llmworkbench.domain.collate.CollateMode;
 import dev.llmworkbench.domain.gateway.ApiKey;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteKind;
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.rest.collate.CollateDispatch;
 import dev.llmworkbench.rest.collate.HttpBatchUpstream;
 import dev.llmworkbench.rest.gateway.BatchLineMark;
@@ -73,7 +74,7 @@ public class CollateWiring {
 
     @Produces
     @Singleton
-    CollateUpstreams collateUpstreams(Upstreams upstreams, GatewayConfig gateway) {
+    CollateUpstreams collateUpstreams(Upstreams upstreams, GatewayConfig gateway, InternalKey internal) {
         Map<String, BatchUpstream> all = new LinkedHashMap<>();
         Map<String, BatchUpstream> elsewhere = new LinkedHashMap<>();
         String own = gateway.ownBase() + "/v1";
@@ -81,7 +82,8 @@ public class CollateWiring {
             if (route.kind() == RouteKind.COLLATE) {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-                BatchUpstream upstream = new HttpBatchUpstream(client, route.url(), route.apiKey().map(ApiKey::value), route.timeout());
+                BatchUpstream upstream = new HttpBatchUpstream(client, route.url(), route.apiKey().map(ApiKey::value), route.timeout(),
+                        internal);
                 all.put(route.name(), upstream);
                 if (!route.url().toString().replaceAll("/+$", "").equals(own)) {
                     elsewhere.put(route.name(), upstream);

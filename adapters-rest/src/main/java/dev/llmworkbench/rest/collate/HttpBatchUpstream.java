@@ -1,5 +1,6 @@
 package dev.llmworkbench.rest.collate;
 
+import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.application.collate.port.BatchUpstream;
 import dev.llmworkbench.application.collate.port.UpstreamBatch;
 import dev.llmworkbench.domain.batch.BatchStatus;
@@ -37,9 +38,14 @@ public final class HttpBatchUpstream implements BatchUpstream {
     private final String base;
     private final Optional<String> apiKey;
     private final Duration timeout;
+    private final Optional<String> internalKey;
 
-    /** @param base the upstream's OpenAI base URL, ending in {@code /v1} */
-    public HttpBatchUpstream(HttpClient client, URI base, Optional<String> apiKey, Duration timeout) {
+    /**
+     * @param base     the upstream's OpenAI base URL, ending in {@code /v1}
+     * @param internal this process's key, sent when {@code base} is this server's own batch server
+     */
+    public HttpBatchUpstream(HttpClient client, URI base, Optional<String> apiKey, Duration timeout, InternalKey internal) {
+        this.internalKey = internal.forTarget(base);
         this.client = client;
         this.base = base.toString().replaceAll("/+$", "");
         this.apiKey = apiKey;
@@ -112,6 +118,7 @@ public final class HttpBatchUpstream implements BatchUpstream {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        internalKey.ifPresent(key -> request.header(InternalKey.HEADER, key));
         return request;
     }
 

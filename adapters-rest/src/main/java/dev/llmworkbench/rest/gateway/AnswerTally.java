@@ -2,16 +2,18 @@ package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.domain.gateway.Completion.TokenCounts;
 import dev.llmworkbench.domain.gateway.Completion.UsageSource;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -22,6 +24,9 @@ import java.util.OptionalInt;
  */
 final class AnswerTally {
     static final int MAX_BODY_BYTES = 4 << 20;
+    // One factory for the gateway: Json.createReader looks its provider up per call, a ServiceLoader search that
+    // throws and catches a ClassNotFoundException under Liberty's OSGi loader, once per answer and per stream event.
+    private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
 
     private final boolean stream;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -160,7 +165,7 @@ final class AnswerTally {
 
     private static Optional<JsonObject> object(String json) {
         try {
-            return Json.createReader(new StringReader(json)).readValue() instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+            return READERS.createReader(new StringReader(json)).readValue() instanceof JsonObject o ? Optional.of(o) : Optional.empty();
         } catch (JsonException | IllegalStateException notJson) {
             return Optional.empty();
         }

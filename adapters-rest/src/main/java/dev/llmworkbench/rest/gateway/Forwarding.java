@@ -1,17 +1,12 @@
 package dev.llmworkbench.rest.gateway;
 
-import dev.llmworkbench.rest.auth.InternalKey;
 import dev.llmworkbench.application.gateway.CompletionRecorder;
 import dev.llmworkbench.application.shutdown.OpenStreams;
-import dev.llmworkbench.domain.gateway.Route;
-import dev.llmworkbench.domain.gateway.RouteKind;
 import dev.llmworkbench.rest.ApiException;
 import dev.llmworkbench.rest.ErrorBody;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -93,9 +88,9 @@ final class Forwarding implements Runnable {
         String name = upstream.route().name();
         long sentAt = System.nanoTime();
         upstream.requests().increment();
-        HttpResponse<InputStream> answer;
+        UpstreamClient.Answer answer;
         try {
-            answer = upstream.client().send(request(upstream.route()), HttpResponse.BodyHandlers.ofInputStream());
+            answer = upstream.client().send(exchange.path().substring("/v1".length()), usageAsked.orElse(exchange.body()), headers, via);
         } catch (IOException failure) {
             outcome(upstream, true, sentAt);
             return Optional.of(UpstreamFault.of(name, failure));
@@ -104,7 +99,7 @@ final class Forwarding implements Runnable {
             outcome(upstream, true, sentAt);
             return Optional.of(UpstreamFault.of(name, new IOException("interrupted")));
         }
-        int status = answer.statusCode();
+        int status = answer.status();
         if (!last && (status >= 500 || status == 429)) {
             try (InputStream unread = answer.body()) {
                 outcome(upstream, status >= 500, sentAt);
@@ -133,23 +128,6 @@ final class Forwarding implements Runnable {
         } else {
             upstream.circuit().succeeded(upstreams.clock().instant());
         }
-    }
-
-    private HttpRequest request(Route route) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(route.target(exchange.path().substring("/v1".length())))
-                .timeout(route.timeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(usageAsked.orElse(exchange.body())));
-        headers.forEach(header -> request.header(header[0], header[1]));
-        request.header("Via", via);
-        upstreams.internal().forTarget(route.url()).ifPresent(key -> request.header(InternalKey.HEADER, key));
-        route.apiKey().ifPresent(key -> {
-            if (route.kind() == RouteKind.AZURE) {
-                request.header("api-key", key.value());
-            } else {
-                request.header("Authorization", "Bearer " + key.value());
-            }
-        });
-        return request.build();
     }
 
     private void fail(Upstreams.Upstream upstream, ApiException failure) {

@@ -70,8 +70,8 @@ public class GatewayRegistration implements ServletContextListener {
         filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, EmulatorServlet.CHAT, EmulatorServlet.COMPLETIONS,
                 EmulatorServlet.EMBEDDINGS, EmulatorServlet.RESPONSES);
         FilterRegistration.Dynamic models = event.getServletContext().addFilter("gateway-models",
-                new ModelsFilter(routeModels, listModels, upstreams.via()));
-        models.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/models");
+                new ModelsFilter(upstreams, routeModels, listModels, upstreams.via()));
+        models.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/v1/models", "/v1/models/*");
         LOG.info(() -> "event=gateway_on routes=" + upstreams.routes().routes().stream().map(Route::name)
                 .collect(Collectors.joining(",")) + " default=" + Route.EMULATOR);
     }

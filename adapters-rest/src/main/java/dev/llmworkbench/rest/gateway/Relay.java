@@ -8,7 +8,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -43,31 +42,31 @@ final class Relay {
      * @param overheadNanos the gateway's own time so far, for {@code X-Gateway-Overhead-Ms}
      * @return whether the upstream failed: a 5xx, or an answer it broke off or cut short
      */
-    boolean relay(HttpResponse<InputStream> answer, long overheadNanos) {
+    boolean relay(UpstreamClient.Answer answer, long overheadNanos) {
         long headersAt = System.nanoTime();
         HttpServletResponse response = (HttpServletResponse) exchange.async().getResponse();
-        boolean streamed = answer.headers().firstValue("content-type").orElse("").startsWith("text/event-stream");
-        response.setStatus(answer.statusCode());
-        answer.headers().map().forEach((name, values) -> {
-            if (ForwardHeaders.returned(name, answer.headers().map())) {
+        boolean streamed = answer.header("content-type").orElse("").startsWith("text/event-stream");
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, values) -> {
+            if (ForwardHeaders.returned(name, answer.headers())) {
                 values.forEach(value -> response.addHeader(name, value));
             }
         });
         // A stream whose usage chunk is taken out is shorter than the upstream said; a stream has no length anyway.
         if (!streamed) {
-            answer.headers().firstValueAsLong("content-length").ifPresent(response::setContentLengthLong);
+            answer.header("content-length").ifPresent(length -> response.setContentLengthLong(Long.parseLong(length)));
         }
         response.setHeader(GatewayFilter.ROUTE_HEADER, route);
         response.setHeader(GatewayFilter.OVERHEAD_HEADER, Exchange.millis(overheadNanos + System.nanoTime() - headersAt));
         return body(answer, response, streamed);
     }
 
-    private boolean body(HttpResponse<InputStream> answer, HttpServletResponse response, boolean streamed) {
+    private boolean body(UpstreamClient.Answer answer, HttpServletResponse response, boolean streamed) {
         AnswerTally tally = new AnswerTally(streamed);
         // Only a stream that is one (not the upstream's error answer) has a usage chunk to take out.
         UsageChunks hidden = streamed && usageAsked ? new UsageChunks() : null;
         long firstByte = -1;
-        int status = answer.statusCode();
+        int status = answer.status();
         Optional<String> error = status >= 400 ? Optional.of("upstream answered " + status) : Optional.empty();
         boolean upstreamFailed = status >= 500;
         IOException broken = null;

@@ -5,30 +5,29 @@ import dev.llmworkbench.domain.gateway.CircuitBreaker;
 import dev.llmworkbench.domain.gateway.CircuitPolicy;
 import dev.llmworkbench.domain.gateway.Route;
 import dev.llmworkbench.domain.gateway.RouteTable;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * One configured HTTP client per upstream route, kept for the server's life (pooled keep-alive connections), with
- * each route's bulkhead (the permits of its {@code max-concurrency}), circuit breaker and live counters.
+ * each route's bulkhead (the permits of its {@code max-concurrency}), circuit breaker and live counters. The clients
+ * share one pool of threads, which only read answers off the sockets and hand them to the forwarding threads.
  */
 public final class Upstreams implements AutoCloseable {
     /**
      * @param requests calls sent to the upstream since start
      * @param failures of those, the ones its circuit breaker counted as failed
      */
-    record Upstream(Route route, HttpClient client, Semaphore permits, CircuitBreaker circuit, LongAdder requests,
+    record Upstream(Route route, UpstreamClient client, Semaphore permits, CircuitBreaker circuit, LongAdder requests,
                     LongAdder failures) {
         int inFlight() {
             return route.maxConcurrency() - permits.availablePermits();
@@ -39,6 +38,7 @@ public final class Upstreams implements AutoCloseable {
     private final Clock clock;
     private final InternalKey internal;
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
+    private final QueuedThreadPool threads = new QueuedThreadPool();
     // Unique per server start, so a request this gateway sent is recognised when it comes back.
     private final String via = "1.1 workbench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 
@@ -47,15 +47,16 @@ public final class Upstreams implements AutoCloseable {
         this.routes = routes;
         this.clock = clock;
         this.internal = internal;
+        threads.setName("gateway-upstream");
+        threads.setDaemon(true);
+        try {
+            // Started here, so no one client's start or stop owns the shared pool.
+            threads.start();
+        } catch (Exception failure) {
+            throw new IllegalStateException("the gateway's upstream threads did not start", failure);
+        }
         for (Route route : routes.routes()) {
-            HttpClient client = HttpClient.newBuilder()
-                    // Plain http upstreams would otherwise get an h2c upgrade attempt on every new connection.
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(route.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? route.timeout() : Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
-            byName.put(route.name(), new Upstream(route, client, new Semaphore(route.maxConcurrency()),
+            byName.put(route.name(), new Upstream(route, new UpstreamClient(route, threads, internal.forTarget(route.url())), new Semaphore(route.maxConcurrency()),
                     new CircuitBreaker(circuits.apply(route)), new LongAdder(), new LongAdder()));
         }
     }
@@ -89,6 +90,11 @@ public final class Upstreams implements AutoCloseable {
 
     @Override
     public void close() {
-        byName.values().forEach(u -> u.client().shutdownNow());
+        byName.values().forEach(u -> u.client().close());
+        try {
+            threads.stop();
+        } catch (Exception ignored) {
+            // stopping at shutdown: the threads are daemons
+        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.llmworkbench.rest.gateway;
 
 import dev.llmworkbench.rest.emulation.EmulatorServlet;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class UsageChunks {
     /** An event longer than this is passed on as it is, so a broken upstream cannot make the gateway hold its stream. */
     static final int MAX_EVENT_BYTES = 1 << 20;
+    // Looked up once: Json.createObjectBuilder searches for its provider on every call (see AnswerTally).
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Pattern EMPTY_CHOICES = Pattern.compile("\"choices\"\\s*:\\s*\\[\\s*]");
     private static final Pattern USAGE = Pattern.compile("\"usage\"\\s*:\\s*\\{");
 
@@ -42,9 +44,9 @@ final class UsageChunks {
         if (options != null && options != JsonValue.NULL && !(options instanceof JsonObject)) {
             return Optional.empty();
         }
-        JsonObject streamOptions = Json.createObjectBuilder(options instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT)
+        JsonObject streamOptions = JSON.createObjectBuilder(options instanceof JsonObject given ? given : JsonValue.EMPTY_JSON_OBJECT)
                 .add("include_usage", true).build();
-        return Optional.of(Json.createObjectBuilder(json).add("stream_options", streamOptions).build().toString()
+        return Optional.of(JSON.createObjectBuilder(json).add("stream_options", streamOptions).build().toString()
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -16,8 +16,6 @@ import jakarta.json.Json;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import dev.llmworkbench.rest.auth.InternalKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -76,10 +74,10 @@ class RedirectsNotFollowedTest {
         Route route = new Route("redirecting", URI.create(base + "/v1"), Optional.empty(), List.of(new ModelPattern("m")),
                 Duration.ofSeconds(5), 4, RouteKind.OPENAI, Optional.empty());
         try (Upstreams upstreams = new Upstreams(new RouteTable(List.of(route)), r -> CircuitPolicy.DEFAULT, Clock.systemUTC(), NOT_THIS_SERVER)) {
-            HttpResponse<Void> answer = upstreams.candidates("m").getFirst().client().send(
-                    HttpRequest.newBuilder(route.target("/chat/completions")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            assertEquals(302, answer.statusCode());
+            UpstreamClient.Answer answer = upstreams.candidates("m").getFirst().client()
+                    .send("/chat/completions", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of(), "1.1 test");
+            answer.body().close();
+            assertEquals(302, answer.status());
         }
         assertEquals(0, reachedElsewhere.get());
     }
