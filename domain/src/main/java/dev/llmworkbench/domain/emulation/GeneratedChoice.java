@@ -14,7 +14,7 @@ import java.util.Objects;
 public record GeneratedChoice(int index, List<String> pieces, int tokens, FinishReason finishReason,
                               List<ToolCall> toolCalls, List<Integer> callStarts) {
     public GeneratedChoice {
-        pieces = Pieces.of(pieces);
+        pieces = List.copyOf(pieces);
         toolCalls = List.copyOf(toolCalls);
         callStarts = List.copyOf(callStarts);
         Objects.requireNonNull(finishReason, "finishReason");
@@ -50,6 +50,6 @@ public record GeneratedChoice(int index, List<String> pieces, int tokens, Finish
     }
 
     public String text() {
-        return ((Pieces) pieces).text();
+        return String.join("", pieces);
     }
 }
