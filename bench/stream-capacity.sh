@@ -5,7 +5,8 @@
 #     largest count whose client-measured ITL p99 is within MARGIN_MS of the set ITL, with every stream whole;
 #  2. QUEUED streams with max-num-seqs set live to that count: the rest wait in the engine's queue (their wait is
 #     added to their TTFT) while the running ones keep their ITL; vllm:num_requests_waiting is sampled every second.
-# The setting is restored (DELETE /api/emulator/config) on exit.
+# The setting is restored (DELETE /api/emulator/config) on exit. MAX_NUM_SEQS sets the queue run's slots instead
+# (e.g. on a machine too busy for any count to hold the margin).
 #   SERVER_PID=... PORT=9080 COUNTS="250 500 1000 2000" QUEUED=10000 bench/stream-capacity.sh
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,6 +35,7 @@ for count in $COUNTS; do
   fi
 done
 echo "largest count within $MARGIN_MS ms: $capacity" >&2
+capacity=${MAX_NUM_SEQS:-$capacity}
 [ "$capacity" -gt 0 ] || { echo "no count held ITL p99 within $MARGIN_MS ms; no queue run" >&2; echo "$PWD/$out"; exit 0; }
 
 curl -sf -o /dev/null -X PATCH "$base/api/emulator/config" -H 'Content-Type: application/json' -d "{\"max-num-seqs\": $capacity}"
