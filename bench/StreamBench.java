@@ -78,8 +78,9 @@ public class StreamBench {
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);
 
-        Sampler sampler = a.containsKey("pid") ? new Sampler(Long.parseLong(a.get("pid"))) : null;
+        Sampler sampler = a.containsKey("pid") ? new Sampler(Long.parseLong(a.get("pid")), address) : null;
         if (sampler != null) {
+            sampler.measureBaseline();
             sampler.start();
         }
         List<Stream> all = new ArrayList<>(streams);
@@ -273,7 +274,7 @@ public class StreamBench {
                 ok++;
                 ttfts.add(s.ttftNanos);
             } else {
-                failures.merge(failure.replaceAll("\\d{3,}", "N"), 1, Integer::sum);
+                failures.merge(failure.replaceAll("\\d{4,}", "N"), 1, Integer::sum);
             }
         }
         long[] ttft = ttfts.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -324,6 +325,7 @@ public class StreamBench {
 
     /** Samples the server process once a second: threads and RSS from /proc, heap in use from jcmd. */
     static final class Sampler extends Thread {
+        static final long SETTLE_MILLIS = 5000;
         final long pid;
         final AtomicBoolean stop = new AtomicBoolean();
         final List<String> series = new ArrayList<>();
@@ -332,12 +334,57 @@ public class StreamBench {
         long peakHeapKb;
         long retainedKb = -1;
         int retainedAtStreams;
+        long baselineLiveBytes = -1;
+        long liveBytes = -1;
+        long serverStreams = -1;
+        long rssAtLiveKb = -1;
         final long startNanos = System.nanoTime();
+        final InetSocketAddress server;
 
-        Sampler(long pid) {
+        Sampler(long pid, InetSocketAddress server) {
             super("sampler");
             this.pid = pid;
+            this.server = server;
             setDaemon(true);
+        }
+
+        /** Live heap before any stream: the total of `jcmd GC.class_histogram`, which counts reachable objects only. */
+        void measureBaseline() {
+            baselineLiveBytes = histogramLiveBytes();
+        }
+
+        /*
+         * ZGC's "used" after a collection still counts the garbage on pages it did not relocate, so the per-stream
+         * figure is taken from the class histogram's live bytes, over the streams the server itself counts in flight.
+         */
+        long histogramLiveBytes() {
+            var m = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(jcmd("GC.class_histogram"));
+            return m.find() ? Long.parseLong(m.group(1)) : -1;
+        }
+
+        long serverStreamsInFlight() {
+            try (var client = java.net.http.HttpClient.newHttpClient()) {
+                String metrics = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://" + server.getHostString() + ":" + server.getPort() + "/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                var m = java.util.regex.Pattern.compile("(?m)^emulator_streams_in_flight\\S*\\s+([0-9.]+)").matcher(metrics);
+                return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        long rssKb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return -1;
         }
 
         @Override
@@ -386,6 +433,16 @@ public class StreamBench {
         /** Heap still in use after a full collection while every stream is open: what the streams retain. */
         synchronized void measureRetained(int openStreams) {
             if (retainedKb < 0) {
+                retainedKb = 0;
+                try {
+                    // the server reads the last requests a moment after the client has written them
+                    Thread.sleep(SETTLE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                serverStreams = serverStreamsInFlight();
+                liveBytes = histogramLiveBytes();
+                rssAtLiveKb = rssKb();
                 jcmd("GC.run");
                 retainedKb = heapUsedKb();
                 retainedAtStreams = openStreams;
@@ -408,6 +465,12 @@ public class StreamBench {
             return "{\"pid\": " + pid + ", \"peak_threads\": " + peakThreads + ", \"peak_rss_mb\": " + peakRssKb / 1024
                     + ", \"peak_heap_used_mb\": " + peakHeapKb / 1024 + ", \"heap_after_gc_mb\": " + retainedKb / 1024
                     + ", \"heap_after_gc_at_streams\": " + retainedAtStreams
+                    + ", \"live_heap_idle_mb\": " + baselineLiveBytes / (1024 * 1024)
+                    + ", \"live_heap_mb\": " + liveBytes / (1024 * 1024)
+                    + ", \"server_streams_in_flight\": " + serverStreams
+                    + ", \"live_heap_per_stream_kb\": " + (serverStreams > 0 && liveBytes > 0
+                            ? String.format("%.1f", (liveBytes - baselineLiveBytes) / 1024.0 / serverStreams) : "null")
+                    + ", \"rss_at_live_mb\": " + rssAtLiveKb / 1024
                     + ", \"series\": [" + String.join(", ", series) + "]}";
         }
     }

@@ -23,7 +23,7 @@ liberty_start() { # name port jvm_option...: starts the server and waits until i
   cp server.xml "$dir/server.xml"
   mkdir -p "$dir/apps" && cp bootstrap/target/llm-workbench.war "$dir/apps/"
   echo "http.port=$port" > "$dir/bootstrap.properties"
-  printf '%s\n' -XX:+UseZGC "$@" > "$dir/jvm.options"
+  printf '%s\n' -XX:+UseZGC -Xmx1g "$@" > "$dir/jvm.options"
   LIBERTY_SERVERS+=("$name")
   JAVA_HOME=$JAVA_HOME "$LIBERTY_WLP/bin/server" start "$name" >/dev/null
   for _ in $(seq 1 "${LIBERTY_START_SECONDS:-180}"); do

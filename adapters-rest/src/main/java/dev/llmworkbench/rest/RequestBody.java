@@ -4,8 +4,8 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +24,10 @@ final class RequestBody implements ReadListener {
     private final long maxBytes;
     private final RequestBodies.Handler handler;
     private final RequestBodies.Refusal refusal;
-    private final ByteArrayOutputStream bytes;
-    private final byte[] chunk = new byte[8192];
+    // Read straight into one array sized by Content-Length, and dropped once handed on: Liberty keeps
+    // the read listener as long as the exchange, so a held stream kept an 8 KiB read chunk and a copy.
+    private byte[] body;
+    private int length;
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile Future<?> deadline;
 
@@ -36,7 +38,7 @@ final class RequestBody implements ReadListener {
         this.handler = handler;
         this.refusal = refusal;
         long declared = async.getRequest().getContentLengthLong();
-        this.bytes = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 1024);
+        this.body = new byte[declared > 0 && declared <= maxBytes ? (int) declared : 1024];
     }
 
     void start(ScheduledExecutorService timer, long timeoutMillis) {
@@ -52,12 +54,15 @@ final class RequestBody implements ReadListener {
     @Override
     public void onDataAvailable() throws IOException {
         while (!settled.get() && in.isReady()) {
-            int n = in.read(chunk);
+            if (length == body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(maxBytes + 1, Math.max(1024, 2L * body.length)));
+            }
+            int n = in.read(body, length, body.length - length);
             if (n < 0) {
                 return;
             }
-            bytes.write(chunk, 0, n);
-            if (bytes.size() > maxBytes) {
+            length += n;
+            if (length > maxBytes) {
                 fail(JsonBody.tooLarge(maxBytes));
             }
         }
@@ -68,8 +73,10 @@ final class RequestBody implements ReadListener {
         if (!settle()) {
             return;
         }
+        byte[] whole = length == body.length ? body : Arrays.copyOf(body, length);
+        body = null;
         try {
-            handler.handle(async, bytes.toByteArray());
+            handler.handle(async, whole);
         } catch (RuntimeException failure) {
             end(failure);
         } catch (IOException clientGone) {
