@@ -1,6 +1,8 @@
 package dev.llmworkbench.bootstrap.e2e;
 
+import dev.llmworkbench.persistence.SortableInstants;
 import java.sql.Connection;
+import java.time.Instant;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,11 +38,16 @@ final class StoreFile {
         }
     }
 
-    /** Completions a route logged more than once: {@code route completion_id xN} each. */
-    static List<String> completionsLoggedTwice() throws Exception {
-        try (Connection sqlite = open(); ResultSet rows = sqlite.createStatement().executeQuery("""
-                SELECT route, completion_id, count(*) FROM completions WHERE completion_id IS NOT NULL
+    /**
+     * Completions a route logged more than once since {@code since}: {@code route completion_id xN} each. Only rows of
+     * the caller's own time: other tests' scripted upstreams answer every call with one fixed id on purpose.
+     */
+    static List<String> completionsLoggedTwice(Instant since) throws Exception {
+        try (Connection sqlite = open(); PreparedStatement query = sqlite.prepareStatement("""
+                SELECT route, completion_id, count(*) FROM completions WHERE completion_id IS NOT NULL AND created_at >= ?
                 GROUP BY route, completion_id HAVING count(*) > 1""")) {
+            query.setString(1, SortableInstants.format(since));
+            ResultSet rows = query.executeQuery();
             List<String> twice = new ArrayList<>();
             while (rows.next()) {
                 twice.add(rows.getString(1) + " " + rows.getString(2) + " x" + rows.getInt(3));
