@@ -1,8 +1,7 @@
 package dev.llmworkbench.rest.auth;
 
-import java.net.InetAddress;
+import dev.llmworkbench.rest.Loopback;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -41,23 +40,7 @@ public final class InternalKey {
             return false;
         }
         int targetPort = target.getPort() == -1 ? 80 : target.getPort();
-        return targetPort == port && isLoopback(target.getHost());
-    }
-
-    private static boolean isLoopback(String host) {
-        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if ("localhost".equalsIgnoreCase(name)) {
-            return true;
-        }
-        // A literal address only: a name other than localhost is not resolved, so DNS cannot make a host look local.
-        if (!name.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(name).isLoopbackAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return false;
-        }
+        return targetPort == port && Loopback.is(target.getHost());
     }
 
     /** Whether a presented value is this key, compared in constant time. */

@@ -1,7 +1,6 @@
 package dev.llmworkbench.rest.gateway;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.llmworkbench.rest.Loopback;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
@@ -30,15 +29,6 @@ public final class BatchLineMark {
 
     boolean marks(String header, String remoteAddress) {
         return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))
-                && loopback(remoteAddress);
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            // An address literal is parsed, never looked up.
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return false;
-        }
+                && Loopback.is(remoteAddress);
     }
 }
