@@ -33,6 +33,11 @@ public class AccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (policy.isOpen() && policy.requestsPerMinute() == 0) {
+            // nothing to check: an open server without a rate adds no work to a request
+            chain.doFilter(request, response);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (isPublic(path) || policy.internal().matches(request.getHeader(InternalKey.HEADER))) {
             chain.doFilter(request, response);
